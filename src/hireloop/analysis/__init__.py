@@ -1,0 +1,1 @@
+"""Pure analysis libraries: files or arrays in, frozen dataclasses out, no database."""

@@ -1,0 +1,25 @@
+"""All ORM tables, importable together so domains reference each other without cycles."""
+
+from hireloop.models.accounts import ApiKey, Organization, User, UserSession
+from hireloop.models.audit import AuditEvent
+from hireloop.models.base import Base, utcnow
+from hireloop.models.candidates import Application, Candidate, StageChange
+from hireloop.models.jobs import Competency, Job
+from hireloop.models.work import BackgroundTask, EmailMessage
+
+__all__ = [
+    "ApiKey",
+    "Application",
+    "AuditEvent",
+    "BackgroundTask",
+    "Base",
+    "Candidate",
+    "Competency",
+    "EmailMessage",
+    "Job",
+    "Organization",
+    "StageChange",
+    "User",
+    "UserSession",
+    "utcnow",
+]
