@@ -9,6 +9,7 @@ from threading import Lock
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from hireloop.config import Settings, get_settings
 
@@ -25,15 +26,18 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, null_pool: bool = False) -> Engine:
     """A new engine for `url`, configured for HireLoop's two supported databases."""
+    pool_kw: dict = {"poolclass": NullPool} if null_pool else {}
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15}, **pool_kw)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
+    if null_pool:
+        return create_engine(url, **pool_kw)
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 

@@ -1,0 +1,58 @@
+"""Roles and the permissions each grants; API keys carry permissions directly as scopes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    ANALYST = "analyst"
+
+
+class Perm(StrEnum):
+    JOBS_READ = "jobs:read"
+    JOBS_WRITE = "jobs:write"
+    CANDIDATES_READ = "candidates:read"
+    CANDIDATES_WRITE = "candidates:write"
+    APPLICATIONS_READ = "applications:read"
+    APPLICATIONS_WRITE = "applications:write"
+    TASKS_READ = "tasks:read"
+    AUDIT_READ = "audit:read"
+    USERS_MANAGE = "users:manage"
+    APIKEYS_MANAGE = "apikeys:manage"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.ADMIN: frozenset(Perm),
+    Role.RECRUITER: frozenset(
+        {
+            Perm.JOBS_READ,
+            Perm.JOBS_WRITE,
+            Perm.CANDIDATES_READ,
+            Perm.CANDIDATES_WRITE,
+            Perm.APPLICATIONS_READ,
+            Perm.APPLICATIONS_WRITE,
+            Perm.TASKS_READ,
+        }
+    ),
+    # Hiring managers review and decide, but do not create jobs or candidates.
+    Role.HIRING_MANAGER: frozenset(
+        {Perm.JOBS_READ, Perm.CANDIDATES_READ, Perm.APPLICATIONS_READ, Perm.APPLICATIONS_WRITE}
+    ),
+    # Analysts work on aggregates and outcomes; they never see a candidate's contact details.
+    Role.ANALYST: frozenset({Perm.JOBS_READ, Perm.APPLICATIONS_READ, Perm.TASKS_READ}),
+}
+
+# What an API key may be granted: everything but managing people and keys.
+API_KEY_SCOPES: frozenset[Perm] = frozenset(Perm) - {Perm.USERS_MANAGE, Perm.APIKEYS_MANAGE}
+
+
+def permissions_for(role: str) -> frozenset[Perm]:
+    """The permissions of a role name; an unknown role has none."""
+    try:
+        return ROLE_PERMISSIONS[Role(role)]
+    except ValueError:
+        return frozenset()

@@ -1,0 +1,119 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import Response
+
+from hireloop import __version__, dispatch, i18n
+from hireloop.accounts.router import router as accounts_router
+from hireloop.api import errors
+from hireloop.candidates.router import router as candidates_router
+from hireloop.compliance.router import router as audit_router
+from hireloop.config import Settings, get_settings
+from hireloop.jobs.router import router as jobs_router
+from hireloop.web.auth import LANG_COOKIE
+from hireloop.web.auth import router as web_auth_router
+from hireloop.web.pages import router as web_pages_router
+from hireloop.work.router import router as tasks_router
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def build_api_router() -> APIRouter:
+    api = APIRouter(prefix="/api/v1")
+
+    @api.get("/health", tags=["meta"])
+    def health() -> dict[str, str]:
+        """Liveness check (no authentication)."""
+        return {"status": "ok", "version": __version__}
+
+    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router):
+        api.include_router(r)
+    return api
+
+
+def create_app(settings: Settings | None = None, *, start_workers: bool = False) -> FastAPI:
+    """A HireLoop app; `start_workers` runs the embedded background workers inside it."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        dispatcher = None
+        if start_workers and not settings.broker_url:
+            dispatcher = dispatch.EmbeddedDispatcher(settings)
+            dispatch.set_dispatcher(dispatcher)
+            dispatcher.start()
+        try:
+            yield
+        finally:
+            if dispatcher:
+                dispatcher.stop()
+                dispatch.set_dispatcher(None)
+
+    app = FastAPI(
+        title="HireLoop API",
+        version=__version__,
+        description="Jobs, candidates, applications and interviews of your organization. "
+        "Authenticate with 'Authorization: Bearer <API key>'. Errors always have the shape "
+        '{"error": {"code", "message", "details"}}.',
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(build_api_router())
+    app.include_router(web_auth_router)
+    app.include_router(web_pages_router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        """Swagger UI served from the app's own static files (no CDN)."""
+        return get_swagger_ui_html(
+            openapi_url="/api/openapi.json", title="HireLoop API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+    @app.middleware("http")
+    async def locale_and_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        i18n.set_locale(i18n.normalise(
+            request.cookies.get(LANG_COOKIE) or request.headers.get("accept-language", "").split(",")[0] or None,
+            default=settings.default_locale,
+        ))
+        new_csrf = None if request.cookies.get("hl_csrf") else secrets.token_urlsafe(24)
+        if new_csrf:
+            # Double-submit token for forms shown before login; set on the request so this very page can use it.
+            headers = [(k, v) for k, v in request.scope["headers"] if k != b"cookie"]
+            cookie = request.headers.get("cookie", "")
+            cookie = f"{cookie}; hl_csrf={new_csrf}" if cookie else f"hl_csrf={new_csrf}"
+            request.scope["headers"] = [*headers, (b"cookie", cookie.encode("latin-1"))]
+        response: Response = await call_next(request)
+        if new_csrf:
+            response.set_cookie("hl_csrf", new_csrf, httponly=True, samesite="strict",
+                                secure=settings.secure_cookies, path="/")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if not request.url.path.startswith("/api/docs"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    return app

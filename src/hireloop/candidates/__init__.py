@@ -1,0 +1,1 @@
+"""Candidates and their applications to jobs (the hiring pipeline)."""

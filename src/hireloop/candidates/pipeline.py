@@ -1,0 +1,94 @@
+"""Applications and their stage machine, with a history of who moved each one and why."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from hireloop.accounts.actor import Actor
+from hireloop.candidates import repository as repo
+from hireloop.candidates.service import get as get_candidate
+from hireloop.candidates.stages import NEEDS_REASON, TRANSITIONS, Stage, can_move
+from hireloop.compliance import audit
+from hireloop.errors import Conflict, NotFound, ValidationFailed
+from hireloop.jobs.service import get as get_job
+from hireloop.models import Application, StageChange, utcnow
+from hireloop.pagination import Page, paginate
+
+
+class ApplicationNotFound(NotFound):
+    code = "application_not_found"
+
+
+def get(session: Session, actor: Actor, application_id: uuid.UUID) -> Application:
+    app = repo.get_application(session, actor.org_id, application_id)
+    if app is None:
+        raise ApplicationNotFound("No such application in your organization. Check the id, or list applications.")
+    return app
+
+
+def apply(session: Session, actor: Actor, *, job_id: uuid.UUID, candidate_id: uuid.UUID, source: str = "manual") -> Application:
+    """Put a candidate into a job's pipeline at 'applied'."""
+    get_job(session, actor, job_id)
+    get_candidate(session, actor, candidate_id, audit_view=False)
+    if repo.find_application(session, actor.org_id, job_id, candidate_id):
+        raise Conflict("This candidate has already applied to this job.", code="duplicate_application")
+    app = Application(org_id=actor.org_id, job_id=job_id, candidate_id=candidate_id, stage=Stage.APPLIED)
+    session.add(app)
+    session.flush()
+    _history(session, actor, app, None, Stage.APPLIED, f"source: {source}")
+    audit.record(session, actor, "application.created", entity_type="application", entity_id=app.id,
+                 details={"job_id": str(job_id)})
+    return app
+
+
+def _history(session: Session, actor: Actor, app: Application, src: str | None, dst: str, reason: str) -> None:
+    session.add(
+        StageChange(org_id=app.org_id, application_id=app.id, from_stage=src, to_stage=dst, actor_type=actor.kind,
+                    actor_id=actor.id, actor_name=actor.name, reason=reason)
+    )
+
+
+def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage: Stage, reason: str = "") -> Application:
+    """Move an application to another stage; rejections and withdrawals need a reason."""
+    app = get(session, actor, application_id)
+    src = Stage(app.stage)
+    if src == to_stage:
+        return app
+    if not can_move(src, to_stage):
+        allowed = sorted(s.value for s in TRANSITIONS.get(src, set()))
+        raise Conflict(
+            f"An application at '{src}' cannot move to '{to_stage}'. Allowed next stages: {', '.join(allowed) or 'none'}.",
+            code="invalid_stage_move",
+            details={"from": src.value, "allowed": allowed},
+        )
+    if to_stage in NEEDS_REASON and not reason.strip():
+        raise ValidationFailed(f"Moving to '{to_stage}' needs a reason; a person states why.", code="reason_required")
+    app.stage = to_stage.value
+    app.stage_changed_at = utcnow()
+    _history(session, actor, app, src.value, to_stage.value, reason.strip())
+    session.flush()
+    audit.record(session, actor, "application.stage_changed", entity_type="application", entity_id=app.id,
+                 details={"from": src.value, "to": to_stage.value})
+    return app
+
+
+def list_page(session: Session, actor: Actor, *, job_id: uuid.UUID | None, candidate_id: uuid.UUID | None,
+              stage: str | None, limit: int, cursor: str | None) -> Page[Application]:
+    stmt = repo.applications_query(actor.org_id, job_id=job_id, candidate_id=candidate_id, stage=stage)
+    return paginate(session, stmt, Application, limit=limit, cursor=cursor)
+
+
+def history(session: Session, actor: Actor, application_id: uuid.UUID) -> list[StageChange]:
+    get(session, actor, application_id)
+    return repo.history(session, actor.org_id, application_id)
+
+
+def board(session: Session, actor: Actor, job_id: uuid.UUID) -> dict[str, list]:
+    """A job's applications grouped by stage, in pipeline order."""
+    get_job(session, actor, job_id)
+    columns: dict[str, list] = {s.value: [] for s in [*Stage]}
+    for app, cand in repo.board(session, actor.org_id, job_id):
+        columns[app.stage].append((app, cand))
+    return columns

@@ -1,0 +1,88 @@
+"""Queries for candidates, applications and stage history, always scoped by organization."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from hireloop.models import Application, Candidate, StageChange
+
+
+def get_candidate(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> Candidate | None:
+    return session.scalars(
+        select(Candidate).where(Candidate.org_id == org_id, Candidate.id == candidate_id, Candidate.deleted_at.is_(None))
+    ).first()
+
+
+def candidates_query(org_id: uuid.UUID, *, q: str | None = None) -> Select[tuple[Candidate]]:
+    stmt = select(Candidate).where(Candidate.org_id == org_id, Candidate.deleted_at.is_(None))
+    if q:
+        like = f"%{q.strip()}%"
+        stmt = stmt.where(or_(Candidate.full_name.ilike(like), Candidate.email.ilike(like)))
+    return stmt
+
+
+def find_duplicate(session: Session, org_id: uuid.UUID, *, email: str | None, phone: str | None) -> Candidate | None:
+    conds = []
+    if email:
+        conds.append(func.lower(Candidate.email) == email.lower())
+    if phone:
+        conds.append(Candidate.phone == phone)
+    if not conds:
+        return None
+    return session.scalars(
+        select(Candidate).where(Candidate.org_id == org_id, Candidate.deleted_at.is_(None), or_(*conds))
+    ).first()
+
+
+def get_application(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> Application | None:
+    return session.scalars(
+        select(Application).where(
+            Application.org_id == org_id, Application.id == application_id, Application.deleted_at.is_(None)
+        )
+    ).first()
+
+
+def find_application(session: Session, org_id: uuid.UUID, job_id: uuid.UUID, candidate_id: uuid.UUID) -> Application | None:
+    return session.scalars(
+        select(Application).where(
+            Application.org_id == org_id, Application.job_id == job_id, Application.candidate_id == candidate_id
+        )
+    ).first()
+
+
+def applications_query(
+    org_id: uuid.UUID, *, job_id: uuid.UUID | None = None, candidate_id: uuid.UUID | None = None, stage: str | None = None
+) -> Select[tuple[Application]]:
+    stmt = select(Application).where(Application.org_id == org_id, Application.deleted_at.is_(None))
+    if job_id:
+        stmt = stmt.where(Application.job_id == job_id)
+    if candidate_id:
+        stmt = stmt.where(Application.candidate_id == candidate_id)
+    if stage:
+        stmt = stmt.where(Application.stage == stage)
+    return stmt
+
+
+def board(session: Session, org_id: uuid.UUID, job_id: uuid.UUID) -> list[tuple[Application, Candidate]]:
+    """Every application of a job with its candidate, for the pipeline board."""
+    rows = session.execute(
+        select(Application, Candidate)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .where(Application.org_id == org_id, Application.job_id == job_id, Application.deleted_at.is_(None),
+               Candidate.org_id == org_id)
+        .order_by(Application.stage_changed_at.desc())
+    ).all()
+    return [(a, c) for a, c in rows]
+
+
+def history(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> list[StageChange]:
+    return list(
+        session.scalars(
+            select(StageChange)
+            .where(StageChange.org_id == org_id, StageChange.application_id == application_id)
+            .order_by(StageChange.created_at)
+        )
+    )

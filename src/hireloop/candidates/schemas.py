@@ -1,0 +1,80 @@
+"""API shapes for candidates, applications and stage moves."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from hireloop.candidates.stages import Stage
+
+
+class CandidateCreate(BaseModel):
+    full_name: str = Field(min_length=1, max_length=200)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+()\- ]{5,40}$")
+    location: str | None = Field(default=None, max_length=200)
+    source: str | None = Field(default=None, max_length=80)
+    locale: str | None = Field(default=None, max_length=10)
+    profile: dict[str, Any] = Field(default_factory=dict)
+
+
+class CandidateUpdate(BaseModel):
+    full_name: str | None = Field(default=None, min_length=1, max_length=200)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+()\- ]{5,40}$")
+    location: str | None = Field(default=None, max_length=200)
+    source: str | None = Field(default=None, max_length=80)
+    locale: str | None = Field(default=None, max_length=10)
+    profile: dict[str, Any] | None = None
+
+
+class CandidateOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    full_name: str
+    email: str | None
+    phone: str | None
+    location: str | None
+    source: str | None
+    locale: str | None
+    profile: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ApplicationCreate(BaseModel):
+    job_id: uuid.UUID
+    candidate_id: uuid.UUID
+
+
+class ApplicationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    job_id: uuid.UUID
+    candidate_id: uuid.UUID
+    stage: Stage
+    stage_changed_at: datetime
+    created_at: datetime
+    updated_at: datetime
+
+
+class StageMove(BaseModel):
+    to_stage: Stage
+    reason: str = Field(default="", max_length=2000)
+
+
+class StageChangeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    from_stage: str | None
+    to_stage: str
+    actor_type: str
+    actor_name: str
+    reason: str
+    created_at: datetime

@@ -1,0 +1,1 @@
+"""The `hireloop` command line."""

@@ -1,0 +1,130 @@
+"""hireloop: serve, migrate, demo, worker, users and API keys."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import signal
+import threading
+from typing import Annotated
+
+import typer
+
+from hireloop.config import get_settings
+
+app = typer.Typer(help="HireLoop: AI video interviews that close the loop to on-the-job performance.",
+                  no_args_is_help=True)
+user_app = typer.Typer(help="Manage console users.", no_args_is_help=True)
+apikey_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(apikey_app, name="apikey")
+
+# Sub-commands of other domains, mounted when their module is present.
+for _name, _module in (("analyze", "hireloop.cli.analyze"), ("screen", "hireloop.cli.screen")):
+    try:
+        app.add_typer(importlib.import_module(_module).app, name=_name)
+    except ModuleNotFoundError:
+        pass
+
+
+def _setup_logging() -> None:
+    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    from hireloop.migrate import upgrade
+
+    upgrade(get_settings())
+    typer.echo("database is up to date")
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000,
+          workers: Annotated[bool, typer.Option(help="Run the embedded background workers")] = True) -> None:
+    """Serve the console and the API (with embedded background workers)."""
+    import uvicorn
+
+    from hireloop.api.app import create_app
+
+    _setup_logging()
+    uvicorn.run(create_app(get_settings(), start_workers=workers), host=host, port=port, log_level="info")
+
+
+@app.command()
+def worker(threads: int = 2) -> None:
+    """Run background workers only (without the web server)."""
+    from hireloop import dispatch
+
+    _setup_logging()
+    d = dispatch.EmbeddedDispatcher(get_settings(), workers=threads)
+    dispatch.set_dispatcher(d)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    d.start()
+    typer.echo(f"{threads} worker thread(s) running; Ctrl-C stops them")
+    stop.wait()
+    d.stop()
+
+
+@app.command()
+def demo() -> None:
+    """Load the demo company (idempotent) and print the demo logins."""
+    from hireloop.demo.loader import DEMO_PASSWORD, load_demo
+
+    result = load_demo(get_settings())
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    typer.echo(f"\nLog in at {get_settings().base_url}/login as admin@freshmart.example / {DEMO_PASSWORD}")
+
+
+@user_app.command("create")
+def user_create(email: str, name: str, role: str, org: Annotated[str, typer.Option(help="organization short name")],
+                password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)]) -> None:
+    """Create a console user in an organization."""
+    from hireloop.accounts import repository, service
+    from hireloop.db import unit_of_work
+    from hireloop.errors import HireLoopError
+
+    with unit_of_work() as uow:
+        o = repository.org_by_slug(uow.session, org)
+        if o is None:
+            raise typer.BadParameter(f"no organization '{org}'")
+        try:
+            user = service.create_user(uow.session, org_id=o.id, email=email, name=name, password=password, role=role)
+        except HireLoopError as exc:
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(2) from exc
+        uow.commit()
+        typer.echo(f"created user {user.email} ({user.role})")
+
+
+@apikey_app.command("create")
+def apikey_create(name: str, org: Annotated[str, typer.Option(help="organization short name")],
+                  scope: Annotated[list[str], typer.Option(help="permission, repeatable; default: all grantable")] = []) -> None:  # noqa: B006
+    """Create an API key; the key is printed once."""
+    from hireloop.accounts import repository, service
+    from hireloop.accounts.actor import system_actor
+    from hireloop.accounts.permissions import API_KEY_SCOPES
+    from hireloop.db import unit_of_work
+    from hireloop.errors import HireLoopError
+
+    with unit_of_work() as uow:
+        o = repository.org_by_slug(uow.session, org)
+        if o is None:
+            raise typer.BadParameter(f"no organization '{org}'")
+        try:
+            full, key = service.create_api_key(uow.session, system_actor(o.id, "cli"), name=name,
+                                               scopes=scope or sorted(p.value for p in API_KEY_SCOPES))
+        except HireLoopError as exc:
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(2) from exc
+        uow.commit()
+        typer.echo(full)
+        typer.echo(f"scopes: {', '.join(key.scopes)} (store the key now: it is not shown again)", err=True)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Audit log, consent, data requests and retention."""

@@ -1,0 +1,93 @@
+"""Load the demo company idempotently: running it twice changes nothing the second time."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hireloop.accounts import repository as accounts_repo
+from hireloop.accounts import service as accounts
+from hireloop.accounts.actor import system_actor
+from hireloop.candidates import pipeline
+from hireloop.candidates import repository as cand_repo
+from hireloop.candidates import service as candidates
+from hireloop.candidates.schemas import CandidateCreate
+from hireloop.candidates.stages import PIPELINE, Stage
+from hireloop.config import Settings
+from hireloop.db import unit_of_work
+from hireloop.jobs import repository as jobs_repo
+from hireloop.jobs import service as jobs
+from hireloop.jobs.schemas import CompetencyIn, JobCreate
+from hireloop.models import Job
+
+DEMO_PASSWORD = "hireloop-demo-2026"
+DATA = Path(__file__).parent / "company.yaml"
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+_GIVEN = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "晓东", "婷婷", "子涵", "浩然"]
+_EN = ["Emily Chen", "Jason Wu", "Sophia Lin", "Kevin Zhang", "Grace Liu", "Daniel Huang", "Olivia Zhao", "Ryan Xu"]
+_CITIES = ["上海", "广州", "杭州", "北京", "深圳", "南京", "成都", "武汉"]
+_EDU = ["高中", "大专", "本科", "本科", "硕士"]
+
+
+def _candidate_specs(n: int, seed: int = 20261125) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    specs = []
+    for i in range(n):
+        if i % 6 == 5:
+            name = _EN[(i // 6) % len(_EN)]
+            email = name.lower().replace(" ", ".") + f"{i}@mail.example"
+        else:
+            name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+            email = f"cand{i:03d}@mail.example"
+        specs.append({
+            "full_name": name, "email": email, "phone": f"+86 13{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+            "location": rng.choice(_CITIES), "source": rng.choice(["招聘网站", "内推 referral", "校园招聘", "LinkedIn"]),
+            "profile": {"years_experience": rng.choice([0, 1, 2, 3, 4, 5, 6, 8]), "education": rng.choice(_EDU)},
+        })
+    return specs
+
+
+def load_demo(settings: Settings, *, candidates_count: int = 36) -> dict[str, Any]:
+    """Create (or complete) the demo organization, its users, jobs, candidates and pipeline."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    with unit_of_work(settings) as uow:
+        s = uow.session
+        org_spec = data["organization"]
+        org = accounts_repo.org_by_slug(s, org_spec["slug"]) or accounts.create_organization(s, **org_spec)
+        actor = system_actor(org.id, "demo loader")
+        for u in data["users"]:
+            if accounts_repo.user_by_email(s, u["email"]) is None:
+                accounts.create_user(s, org_id=org.id, password=DEMO_PASSWORD, **u)
+        existing = {j.title: j for j in jobs_repo.all_jobs(s, org.id)}
+        job_rows: list[Job] = []
+        for spec in data["jobs"]:
+            if spec["title"] in existing:
+                job_rows.append(existing[spec["title"]])
+                continue
+            comps = [CompetencyIn(**c) for c in spec.get("competencies", [])]
+            payload = {k: v for k, v in spec.items() if k not in {"competencies", "template_key"}}
+            job_rows.append(jobs.create(s, actor, data=JobCreate(**payload, competencies=comps),
+                                        template_key=spec.get("template_key")))
+        rng = random.Random(7)
+        made = 0
+        for i, spec in enumerate(_candidate_specs(candidates_count)):
+            if cand_repo.find_duplicate(s, org.id, email=spec["email"], phone=None):
+                continue
+            cand = candidates.create(s, actor, data=CandidateCreate(**spec))
+            made += 1
+            job = job_rows[i % len(job_rows)]
+            app = pipeline.apply(s, actor, job_id=job.id, candidate_id=cand.id, source=spec["source"])
+            target = rng.choice([0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 6, -1])
+            if target == -1:
+                pipeline.move(s, actor, app.id, to_stage=Stage.REJECTED, reason="不符合最低学历要求 (demo)")
+            else:
+                for stage in PIPELINE[1 : target + 1]:
+                    pipeline.move(s, actor, app.id, to_stage=stage, reason="demo")
+        uow.commit()
+        total_jobs = len(jobs_repo.all_jobs(s, org.id))
+        return {"organization": org.slug, "jobs": total_jobs, "candidates_added": made,
+                "users": [u["email"] for u in data["users"]]}

@@ -1,0 +1,50 @@
+"""/api/v1/jobs"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from hireloop.accounts.actor import Actor
+from hireloop.accounts.permissions import Perm
+from hireloop.api.deps import UoW, requires
+from hireloop.api.schemas import PageOut
+from hireloop.jobs import service
+from hireloop.jobs.schemas import JobCreate, JobOut, JobStatus, JobUpdate
+
+router = APIRouter(prefix="/jobs", tags=["jobs"])
+Reader = Annotated[Actor, Depends(requires(Perm.JOBS_READ))]
+Writer = Annotated[Actor, Depends(requires(Perm.JOBS_WRITE))]
+
+
+@router.get("", response_model=PageOut[JobOut])
+def list_jobs(uow: UoW, actor: Reader, status: JobStatus | None = None,
+              limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: str | None = None) -> PageOut[JobOut]:
+    """Jobs of your organization, oldest first, one page at a time."""
+    page = service.list_page(uow.session, actor, status=status, limit=limit, cursor=cursor)
+    return PageOut(items=[JobOut.model_validate(j) for j in page.items], next_cursor=page.next_cursor)
+
+
+@router.post("", response_model=JobOut, status_code=201)
+def create_job(uow: UoW, actor: Writer, data: JobCreate) -> JobOut:
+    """Create a job with its competency model."""
+    job = service.create(uow.session, actor, data=data)
+    out = JobOut.model_validate(job)
+    uow.commit()
+    return out
+
+
+@router.get("/{job_id}", response_model=JobOut)
+def get_job(uow: UoW, actor: Reader, job_id: uuid.UUID) -> JobOut:
+    return JobOut.model_validate(service.get(uow.session, actor, job_id))
+
+
+@router.patch("/{job_id}", response_model=JobOut)
+def update_job(uow: UoW, actor: Writer, job_id: uuid.UUID, data: JobUpdate) -> JobOut:
+    """Change a job; fields left out stay as they are."""
+    job = service.update(uow.session, actor, job_id, data=data)
+    out = JobOut.model_validate(job)
+    uow.commit()
+    return out

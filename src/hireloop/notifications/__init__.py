@@ -1,0 +1,1 @@
+"""Outgoing email: SMTP in production, an outbox folder in development."""

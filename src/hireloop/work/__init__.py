@@ -1,0 +1,1 @@
+"""The console's and API's view of background tasks."""
