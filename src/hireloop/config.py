@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     base_url: str = "http://127.0.0.1:8000"
     secure_cookies: bool = False
     session_hours: int = 12
+    # Argon2id cost (OWASP minimum is t=2, m=19 MiB; the library default below is stronger)
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
     # Background work (embedded dispatcher)
     workers: int = 2
     task_lease_seconds: float = 60.0

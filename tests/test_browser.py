@@ -1,0 +1,83 @@
+"""Headless Chromium (Debian's package) logs in and opens a pipeline board."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from tests.conftest import IN_CI
+from tests.factories import PASSWORD
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(app):
+    if not CHROMIUM:
+        if IN_CI:
+            pytest.fail("Debian's chromium is not installed; scripts/system-deps.sh installs it")
+        pytest.skip("chromium is not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    t.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+def test_log_in_and_open_a_pipeline_board(server, browser, tenant, tmp_path):
+    page = browser.new_page(locale="zh-CN")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{server}/jobs")
+    assert "/login" in page.url  # not logged in: sent to the login form
+    page.fill("input[name=email]", tenant.emails["recruiter"])
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/jobs")
+    assert "招聘看板" in page.content()  # Chinese by default for a zh-CN browser
+    page.click("text=招聘看板")
+    page.wait_for_selector(".board")
+    column = page.locator('section.column[data-stage="screened"]')
+    assert column.locator(".cardlet").count() == 1
+    assert f"{tenant.marker} Candidate" in column.inner_text()
+    # Move the card on: the board is a working tool, not a picture.
+    card = column.locator(".cardlet").first
+    card.locator("select[name=to_stage]").select_option("invited")
+    card.locator("button").click()
+    page.wait_for_selector('section.column[data-stage="invited"] .cardlet')
+    assert page.locator('section.column[data-stage="screened"] .cardlet').count() == 0
+    page.screenshot(path=str(tmp_path / "board.png"), full_page=True)
+    assert not errors, errors  # no script errors, no CSP violations, no missing assets
+
+
+def test_wrong_password_shows_a_clear_message(server, browser, tenant):
+    page = browser.new_page(locale="en-US")
+    page.goto(f"{server}/login")
+    page.fill("input[name=email]", tenant.emails["recruiter"])
+    page.fill("input[name=password]", "not the password")
+    page.click("button[type=submit]")
+    assert "Email or password is wrong." in page.locator(".error").inner_text()

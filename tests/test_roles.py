@@ -1,0 +1,98 @@
+"""Roles: a table of route x role -> allowed, checked against every route of the app."""
+
+from __future__ import annotations
+
+from hireloop.accounts.permissions import Role
+from tests.factories import login
+from tests.routes import PUBLIC, all_routes, fill, sample
+
+A, R, M, N = "admin", "recruiter", "hiring_manager", "analyst"
+EVERYONE = {A, R, M, N}
+
+ALLOWED: dict[tuple[str, str], set[str]] = {
+    ("GET", "/api/v1/me"): EVERYONE,
+    ("GET", "/api/v1/api-keys"): {A},
+    ("POST", "/api/v1/api-keys"): {A},
+    ("DELETE", "/api/v1/api-keys/{key_id}"): {A},
+    ("GET", "/api/v1/jobs"): EVERYONE,
+    ("POST", "/api/v1/jobs"): {A, R},
+    ("GET", "/api/v1/jobs/{job_id}"): EVERYONE,
+    ("PATCH", "/api/v1/jobs/{job_id}"): {A, R},
+    ("GET", "/api/v1/candidates"): {A, R, M},
+    ("POST", "/api/v1/candidates"): {A, R},
+    ("GET", "/api/v1/candidates/{candidate_id}"): {A, R, M},
+    ("PATCH", "/api/v1/candidates/{candidate_id}"): {A, R},
+    ("GET", "/api/v1/applications"): EVERYONE,
+    ("POST", "/api/v1/applications"): {A, R, M},
+    ("GET", "/api/v1/applications/{application_id}"): EVERYONE,
+    ("POST", "/api/v1/applications/{application_id}/stage"): {A, R, M},
+    ("GET", "/api/v1/applications/{application_id}/history"): EVERYONE,
+    ("GET", "/api/v1/tasks"): {A, R, N},
+    ("GET", "/api/v1/audit-events"): {A},
+    ("GET", "/api/v1/audit-events/verify"): {A},
+    ("GET", "/"): EVERYONE,
+    ("GET", "/jobs"): EVERYONE,
+    ("POST", "/jobs"): {A, R},
+    ("GET", "/jobs/{job_id}"): EVERYONE,
+    ("GET", "/jobs/{job_id}/board"): EVERYONE,
+    ("POST", "/applications/{application_id}/move"): {A, R, M},
+    ("GET", "/candidates"): {A, R, M},
+    ("POST", "/candidates"): {A, R},
+    ("GET", "/candidates/{candidate_id}"): {A, R, M},
+    ("GET", "/tasks"): {A, R, N},
+    ("POST", "/logout"): EVERYONE,
+}
+
+
+def test_the_table_covers_every_route(app):
+    routes = set(all_routes(app))
+    missing = routes - PUBLIC - set(ALLOWED)
+    assert not missing, f"add these routes to the role table: {sorted(missing)}"
+    assert not set(ALLOWED) - routes, "the table names routes that no longer exist"
+    assert {r.value for r in Role} == EVERYONE
+
+
+def test_every_role_gets_exactly_what_the_table_says(client, tenant):
+    mismatches = []
+    for role in sorted(EVERYONE):
+        for (method, path), allowed in sorted(ALLOWED.items()):
+            if path == "/logout":
+                continue
+            csrf = login(client, tenant.emails[role])
+            kwargs = sample(method, path, tenant, csrf)
+            r = client.request(method, fill(path, tenant), follow_redirects=False, **kwargs)
+            denied = r.status_code == 403
+            if r.status_code in (401, 500) or denied == (role in allowed):
+                mismatches.append(f"{role} {method} {path}: {r.status_code}")
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_logout_is_open_to_every_role_and_ends_the_session(client, tenant):
+    for role in sorted(EVERYONE):
+        csrf = login(client, tenant.emails[role])
+        r = client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+        assert r.status_code == 303
+        assert client.get("/api/v1/me").status_code == 401
+
+
+def test_public_routes_need_no_login(client):
+    client.cookies.clear()
+    for method, path in sorted(PUBLIC):
+        if method == "GET":
+            assert client.get(path.replace("{code}", "en"), follow_redirects=False).status_code in (200, 303)
+
+
+def test_api_key_scopes_limit_what_a_key_may_do(client, tenant):
+    from tests.factories import api
+
+    csrf = login(client, tenant.emails["admin"])
+    key = client.post("/api/v1/api-keys", json={"name": "ro", "scopes": ["jobs:read", "applications:read"]},
+                      headers={"X-CSRF-Token": csrf}).json()["key"]
+    client.cookies.clear()
+    h = api(key)
+    assert client.get("/api/v1/jobs", headers=h).status_code == 200
+    assert client.get("/api/v1/applications", headers=h).status_code == 200
+    r = client.get("/api/v1/candidates", headers=h)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "permission_denied"
+    assert client.post("/api/v1/jobs", json={"title": "x"}, headers=h).status_code == 403
+    assert client.get("/api/v1/api-keys", headers=h).status_code == 403
