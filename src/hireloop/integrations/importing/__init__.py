@@ -7,7 +7,7 @@ from hireloop.integrations.importing.fields import FIELDS, FieldSpec, RecordKind
 from hireloop.integrations.importing.mapping import ColumnMapping, RatingScale
 from hireloop.integrations.importing.plan import ImportPlan, plan_import
 from hireloop.integrations.importing.presets import IBM_HR_ATTRITION, PRESETS, preset, suggest_mapping
-from hireloop.integrations.importing.reading import read_table
+from hireloop.integrations.importing.reading import UnreadableFile, read_headers, read_table
 from hireloop.integrations.importing.records import (
     EmployeeRecord, EmploymentChangeRecord, ExitRecord, Issue, PerformanceReviewRecord, Record,
 )
@@ -15,5 +15,5 @@ from hireloop.integrations.importing.records import (
 __all__ = [
     "FIELDS", "IBM_HR_ATTRITION", "PRESETS", "ColumnMapping", "EmployeeRecord", "EmploymentChangeRecord",
     "ExitRecord", "FieldSpec", "ImportPlan", "Issue", "PerformanceReviewRecord", "RatingScale", "Record",
-    "RecordKind", "plan_import", "preset", "read_table", "suggest_mapping",
+    "RecordKind", "UnreadableFile", "plan_import", "preset", "read_headers", "read_table", "suggest_mapping",
 ]

@@ -36,7 +36,7 @@ def _rating(cell: Cell, mapping: ColumnMapping) -> float | None:
         return None
     labels = {cat.fold(k): v for k, v in scale.labels.items()}
     if cat.fold(text) in labels:
-        return labels[cat.fold(text)]
+        return float(labels[cat.fold(text)])
     try:
         rating = parse_number(cell)
     except CellProblem:

@@ -39,7 +39,7 @@ EXIT_TYPES = _table(
         "voluntary": (
             "voluntary", "voluntarily terminated", "voluntary termination", "voluntary resignation",
             "resignation", "resigned", "resign", "quit", "left voluntarily", "主动离职", "主动", "辞职",
-            "自愿离职", "个人辞职", "员工辞职",
+            "自愿离职", "个人辞职", "员工辞职", "retirement", "retired", "退休",
         ),
         "involuntary": (
             "involuntary", "involuntarily terminated", "involuntary termination", "terminated for cause",
@@ -58,7 +58,7 @@ EXIT_REASONS = _table(
         ),
         "manager": ("manager", "management", "supervisor", "relationship with manager", "上级", "领导", "管理"),
         "workload": ("workload", "work life balance", "overtime", "stress", "工作量", "加班", "压力", "工作强度"),
-        "relocation": ("relocation", "moved", "commute", "location", "搬家", "异地", "通勤", "地点"),
+        "relocation": ("relocation", "moved", "commute", "location", "搬家", "异地", "通勤", "地点", "回老家", "老家"),
         "personal": ("personal", "family", "personal reasons", "个人原因", "家庭原因", "家庭", "个人"),
         "health": ("health", "illness", "medical", "健康", "身体原因", "疾病"),
         "study": ("study", "education", "further study", "深造", "读书", "学习", "升学"),

@@ -87,7 +87,11 @@ def _pick_header(rows: list[tuple[int, tuple[Cell, ...]]], wanted: set[str]) -> 
         hits = len(wanted & {n.casefold() for n in names if n})
         if hits > best_hits:
             best_index, best_hits = index, hits
-    return best_index
+    if best_hits:
+        return best_index
+    # No mapped name anywhere: the first row about as wide as the widest, since title rows fill one cell.
+    widths = [sum(1 for c in cells if clean_text(c) is not None) for _, cells in rows[:20]]
+    return next(i for i, w in enumerate(widths) if w >= 0.8 * max(widths))
 
 
 def _finish(rows: list[tuple[int, tuple[Cell, ...]]], wanted: set[str], **meta: str | None) -> Table:
@@ -141,8 +145,8 @@ def read_xlsx(data: bytes, wanted: set[str], *, sheet: str | None = None, max_ro
             raise UnreadableFile(f"the workbook has no sheet {sheet!r}", f"name one of its sheets: {', '.join(workbook.sheetnames)}")
         ws = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         rows: list[tuple[int, tuple[Cell, ...]]] = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            rows.append((number, tuple(_cell(v) for v in values)))
+        for number, cells in enumerate(ws.iter_rows(), start=1):
+            rows.append((number, tuple(_cell(getattr(c, "value", None), getattr(c, "number_format", "")) for c in cells)))
             if len(rows) > max_rows + 20:
                 raise UnreadableFile(f"the sheet has more than {max_rows} rows", "split it into smaller files")
         return _finish(rows, wanted, encoding=None, delimiter=None, sheet=ws.title)
@@ -150,7 +154,10 @@ def read_xlsx(data: bytes, wanted: set[str], *, sheet: str | None = None, max_ro
         workbook.close()
 
 
-def _cell(value: object) -> Cell:
+def _cell(value: object, number_format: str | None) -> Cell:
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (number_format or ""):
+        # A cell shown as "95%" stores 0.95; hand over what the user sees so percent parsing stays one rule.
+        return f"{value * 100:.10g}%"
     if value is None or isinstance(value, str | int | float | datetime | date):
         return value  # type: ignore[return-value]
     return str(value)  # times, booleans and errors ("#N/A") as text; coercion decides what they mean
@@ -165,3 +172,8 @@ def read_table(data: bytes, filename: str, wanted: set[str], *, encoding: str | 
     if data.startswith(b"PK\x03\x04") or name.endswith((".xlsx", ".xlsm")):
         return read_xlsx(data, wanted, sheet=sheet, max_rows=max_rows)
     return read_csv(data, wanted, encoding=encoding, max_rows=max_rows)
+
+
+def read_headers(data: bytes, filename: str, *, encoding: str | None = None, sheet: str | None = None) -> tuple[str, ...]:
+    """The header names of a file (title rows skipped), for suggest_mapping; raises UnreadableFile."""
+    return read_table(data, filename, set(), encoding=encoding, sheet=sheet, max_rows=200_000).header
