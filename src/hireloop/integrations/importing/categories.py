@@ -64,7 +64,9 @@ EXIT_REASONS = _table(
         "study": ("study", "education", "further study", "深造", "读书", "学习", "升学"),
         "performance": ("performance", "poor performance", "绩效", "绩效不达标", "业绩不达标", "能力不足"),
         "misconduct": ("misconduct", "conduct", "violation", "违纪", "违规", "严重违纪"),
-        "restructuring": ("restructuring", "redundancy", "layoff", "downsizing", "reorganisation", "组织调整", "裁员", "架构调整"),
+        "restructuring": (
+            "restructuring", "redundancy", "layoff", "downsizing", "reorganisation", "组织调整", "裁员", "架构调整",
+        ),
         "contract_end": ("contract end", "end of contract", "contract expired", "合同到期", "合同期满", "不续签"),
         "retirement": ("retirement", "retired", "退休"),
         "probation": ("probation", "failed probation", "试用期", "试用期不合格", "试用期未通过"),

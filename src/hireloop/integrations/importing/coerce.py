@@ -24,6 +24,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 EXCEL_SERIAL_MIN, EXCEL_SERIAL_MAX = 18264, 73415
 
 _WS = re.compile(r"\s+")
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(\.\d{1,15})?")
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -51,6 +52,8 @@ def clean_text(value: Cell) -> str | None:
     """Trim whitespace (full-width spaces and NBSP included), collapse inner runs; None for empty cells."""
     if value is None:
         return None
+    if type(value) is str and value.isascii() and value.isalnum():
+        return None if value.casefold() in MISSING_MARKERS else value  # fast path: most cells are plain
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # Excel hands every number over as float; "1001.0" is never what the user typed
     text = str(value).replace("\ufeff", "").replace("\u200b", "")
@@ -77,6 +80,8 @@ def parse_number(value: Cell) -> float | None:
         raise CellProblem("not a number", "write a number, for example 12345.50")
     if isinstance(value, int | float):
         return float(value)
+    if type(value) is str and _PLAIN_NUMBER.fullmatch(value):
+        return float(value)  # fast path for the common "5993" / "-3.5"
     text = clean_text(value)
     if text is None:
         return None

@@ -83,7 +83,10 @@ def _locate(header: tuple[str, ...], name: str) -> int | None:
     return folded.index(name.casefold()) if name.casefold() in folded else None
 
 
-def _resolve_columns(table: Table, mapping: ColumnMapping, issues: list[Issue]) -> tuple[dict[str, int], dict[str, int]]:
+def _resolve_columns(
+    table: Table, mapping: ColumnMapping, issues: list[Issue]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Field -> column index and attribute -> column index; file-level problems go to issues."""
     specs = {f.name: f for f in FIELDS[mapping.kind]}
     positions: dict[str, int] = {}
     for target, source in mapping.columns.items():

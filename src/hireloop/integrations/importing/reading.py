@@ -109,7 +109,9 @@ def read_csv(data: bytes, wanted: set[str], *, encoding: str | None = None, max_
     try:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError):
-        raise UnreadableFile(f"the file is not valid {enc} text", "save it as CSV UTF-8 or XLSX and upload it again") from None
+        raise UnreadableFile(
+            f"the file is not valid {enc} text", "save it as CSV UTF-8 or XLSX and upload it again"
+        ) from None
     if "\x00" in text:
         raise UnreadableFile("the file contains binary data", "upload a CSV or XLSX export")
     delim = sniff_delimiter(text)
@@ -123,7 +125,9 @@ def read_csv(data: bytes, wanted: set[str], *, encoding: str | None = None, max_
             if len(rows) > max_rows + 20:
                 raise UnreadableFile(f"the file has more than {max_rows} rows", "split it into smaller files")
     except csv.Error as exc:
-        raise UnreadableFile(f"the CSV is malformed near line {start} ({exc})", "check the quotes around that line") from None
+        raise UnreadableFile(
+            f"the CSV is malformed near line {start} ({exc})", "check the quotes around that line"
+        ) from None
     return _finish(rows, wanted, encoding=enc, delimiter=delim, sheet=None)
 
 
@@ -142,11 +146,14 @@ def read_xlsx(data: bytes, wanted: set[str], *, sheet: str | None = None, max_ro
         raise UnreadableFile("the workbook cannot be opened", "save it again as .xlsx or CSV UTF-8") from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise UnreadableFile(f"the workbook has no sheet {sheet!r}", f"name one of its sheets: {', '.join(workbook.sheetnames)}")
+            raise UnreadableFile(
+                f"the workbook has no sheet {sheet!r}", f"name one of its sheets: {', '.join(workbook.sheetnames)}"
+            )
         ws = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         rows: list[tuple[int, tuple[Cell, ...]]] = []
         for number, cells in enumerate(ws.iter_rows(), start=1):
-            rows.append((number, tuple(_cell(getattr(c, "value", None), getattr(c, "number_format", "")) for c in cells)))
+            values = tuple(_cell(getattr(c, "value", None), getattr(c, "number_format", "")) for c in cells)
+            rows.append((number, values))
             if len(rows) > max_rows + 20:
                 raise UnreadableFile(f"the sheet has more than {max_rows} rows", "split it into smaller files")
         return _finish(rows, wanted, encoding=None, delimiter=None, sheet=ws.title)
@@ -174,6 +181,8 @@ def read_table(data: bytes, filename: str, wanted: set[str], *, encoding: str | 
     return read_csv(data, wanted, encoding=encoding, max_rows=max_rows)
 
 
-def read_headers(data: bytes, filename: str, *, encoding: str | None = None, sheet: str | None = None) -> tuple[str, ...]:
+def read_headers(
+    data: bytes, filename: str, *, encoding: str | None = None, sheet: str | None = None
+) -> tuple[str, ...]:
     """The header names of a file (title rows skipped), for suggest_mapping; raises UnreadableFile."""
     return read_table(data, filename, set(), encoding=encoding, sheet=sheet, max_rows=200_000).header
