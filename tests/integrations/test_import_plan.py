@@ -227,3 +227,39 @@ def test_fixture_script_reproduces_the_csv_fixtures(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(script)], check=True, cwd=tmp_path)
     for name in ("employees_messy.csv", "exits_gbk.csv", "exits_missing_column.csv"):
         assert (tmp_path / name).read_bytes() == _read(name), name
+
+
+def test_long_reports_are_capped_with_a_summary_line() -> None:
+    rows = "\n".join(f"{i},not-a-date" for i in range(50))
+    data = f"工号,离职日期\n{rows}\n".encode()
+    mapping = ColumnMapping(kind="exit", columns={"employee_remote_id": "工号", "exit_date": "离职日期"})
+    plan = plan_import(data, "x.csv", mapping, max_issues=10)
+    assert len(plan.issues) == 11 and not plan.ok
+    assert plan.report()[-1] == (None, None, "40 more problems are not listed",
+                                 "fix the problems listed and check the file again")
+    assert plan.report()[0] == (2, "离职日期", "not a date: not-a-date",
+                                "write the date as YYYY-MM-DD, for example 2024-03-05")
+
+
+def test_xml_entity_bombs_in_workbooks_are_refused(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["工号", "离职日期"])
+    wb.active.append(["1", "2024-03-05"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = bomb.encode() + content.split(b"?>", 1)[-1]
+            dst.writestr(item, content)
+    plan = plan_import(out.getvalue(), "bomb.xlsx", EXIT_MAPPING)
+    assert plan.report() == [(None, None, "the workbook cannot be opened", "save it again as .xlsx or CSV UTF-8")]

@@ -42,7 +42,13 @@ class ColumnMapping:
     name: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", RecordKind(self.kind))
+        try:
+            object.__setattr__(self, "kind", RecordKind(self.kind))
+        except ValueError:
+            kinds = ", ".join(k.value for k in RecordKind)
+            raise ValidationFailed(f"Unknown record kind {self.kind!r}; use one of: {kinds}") from None
+        if not isinstance(self.columns, dict):
+            raise ValidationFailed("columns must map target field names to source column names")
         object.__setattr__(self, "attributes", tuple(self.attributes))
         problems = []
         for target, source in self.columns.items():

@@ -16,6 +16,7 @@ from hireloop.integrations.importing.records import (
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_ISSUES = 1000  # a report longer than this helps nobody; the summary line says how many more
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,8 @@ def _empty_plan(kind: RecordKind, issues: list[Issue], digest: str, table: Table
 
 
 def plan_import(file_bytes: bytes, filename: str, mapping: ColumnMapping, *,
-                max_bytes: int = DEFAULT_MAX_BYTES, max_rows: int = 200_000) -> ImportPlan:
+                max_bytes: int = DEFAULT_MAX_BYTES, max_rows: int = 200_000,
+                max_issues: int = DEFAULT_MAX_ISSUES) -> ImportPlan:
     """Clean one export with a mapping; the plan holds records and the validation report, nothing is written."""
     if len(file_bytes) > max_bytes:
         raise TooLarge(f"The file is {len(file_bytes)} bytes; the limit is {max_bytes}. Split it into smaller files.")
@@ -196,6 +198,12 @@ def plan_import(file_bytes: bytes, filename: str, mapping: ColumnMapping, *,
     records, skipped = _deduplicate(records, issues, id_column)
     order = {h: i for i, h in reversed(list(enumerate(table.header)))}
     issues.sort(key=lambda i: (i.row or 0, order.get(i.column or "", -1), i.problem))
+    if len(issues) > max_issues:
+        rest = issues[max_issues:]
+        issues = issues[:max_issues]
+        severity = "error" if any(i.severity == "error" for i in rest) else "warning"
+        issues.append(Issue(None, None, f"{len(rest)} more problems are not listed",
+                            "fix the problems listed and check the file again", severity))
     return ImportPlan(
         kind=mapping.kind,
         employees=tuple(r for r in records if isinstance(r, EmployeeRecord)),
