@@ -11,7 +11,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from hireloop.errors import ValidationFailed
 from hireloop.integrations.webhooks import (
-    InvalidSignature, event_body, generate_secret, new_message_id, sign, signed_headers, verify,
+    InvalidSignature, build_message, event_body, generate_secret, new_message_id, sign, signed_headers, verify,
 )
 
 
@@ -89,3 +89,15 @@ def test_secrets_and_ids_have_the_specified_shape() -> None:
         generate_secret(8)
     with pytest.raises(ValidationFailed):
         sign("whsec_!!!", "msg_1", 1, b"{}")
+
+
+def test_build_message_and_replay_keep_the_id_with_a_fresh_signature() -> None:
+    secret = generate_secret()
+    occurred = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    msg_id, body, headers = build_message(secret, "exit.created", {"exit_id": "ex_1"}, occurred)
+    Webhook(secret).verify(body, headers)
+    replay_id, replay_body, replay_headers = build_message(secret, "exit.created", {"exit_id": "ex_1"}, occurred,
+                                                           msg_id=msg_id, now=time.time() + 60)
+    assert (replay_id, replay_body) == (msg_id, body)  # receivers deduplicate on webhook-id
+    assert replay_headers["webhook-timestamp"] != headers["webhook-timestamp"]
+    Webhook(secret).verify(replay_body, replay_headers)

@@ -110,3 +110,12 @@ def event_body(event_type: str, data: Mapping[str, Any], occurred_at: datetime) 
         raise ValidationFailed("A webhook event type must have 1 to 100 characters, e.g. 'application.hired'")
     message = {"type": event_type, "timestamp": occurred_at.isoformat().replace("+00:00", "Z"), "data": dict(data)}
     return json.dumps(message, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str).encode()
+
+
+def build_message(secrets: str | Sequence[str], event_type: str, data: Mapping[str, Any], occurred_at: datetime, *,
+                  msg_id: str | None = None, now: float | None = None) -> tuple[str, bytes, dict[str, str]]:
+    """(message id, body, headers) for one event; a replay passes the original msg_id and gets a fresh timestamp."""
+    message_id = msg_id or new_message_id(now)
+    body = event_body(event_type, data, occurred_at)
+    timestamp = int(time.time() if now is None else now)
+    return message_id, body, signed_headers(secrets, message_id, timestamp, body)
