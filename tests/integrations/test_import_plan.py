@@ -263,3 +263,28 @@ def test_xml_entity_bombs_in_workbooks_are_refused(tmp_path: Path) -> None:
             dst.writestr(item, content)
     plan = plan_import(out.getvalue(), "bomb.xlsx", EXIT_MAPPING)
     assert plan.report() == [(None, None, "the workbook cannot be opened", "save it again as .xlsx or CSV UTF-8")]
+
+
+def test_suggest_mapping_for_the_gbk_exit_file() -> None:
+    data = _read("exits_gbk.csv")
+    suggested = suggest_mapping(read_headers(data, "exits_gbk.csv"))
+    assert suggested.kind == RecordKind.EXIT and suggested.columns == EXIT_MAPPING.columns
+
+
+def test_employee_rows_with_exit_columns_yield_exits() -> None:
+    data = ("工号,姓名,离职日期,离职类型,离职原因\n"
+            "A1,张三,2024年6月30日,主动离职,家庭原因\n"
+            "A2,李四,,,\n").encode("gbk")
+    mapping = suggest_mapping(["工号", "姓名", "离职日期", "离职类型", "离职原因"], kind="employee")
+    assert mapping.columns == {"remote_id": "工号", "name": "姓名", "exit_date": "离职日期",
+                               "exit_type": "离职类型", "exit_reason": "离职原因"}
+    plan = plan_import(data, "roster.csv", mapping)
+    assert plan.ok and [e.remote_id for e in plan.employees] == ["A1", "A2"]
+    assert [(x.remote_id, x.exit_date, x.exit_type, x.reason_category) for x in plan.exits] == [
+        ("A1:exit:2024-06-30", date(2024, 6, 30), "voluntary", "personal")]
+
+
+def test_named_sheet_must_exist() -> None:
+    mapping = ColumnMapping(kind="employee", columns={"remote_id": "工号"}, sheet="Sheet9")
+    plan = plan_import(_read("changes_serial_dates.xlsx"), "changes.xlsx", mapping)
+    assert plan.report() == [(None, None, "the workbook has no sheet 'Sheet9'", "name one of its sheets: 异动")]
