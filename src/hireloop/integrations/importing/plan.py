@@ -147,8 +147,6 @@ def _deduplicate(records: list[Record], issues: list[Issue], id_column: str | No
                 issues.append(Issue(record.source_row, None, f"duplicate of row {first.source_row}; skipped",
                                     "delete the repeated row", "warning"))
             continue
-        if record.source_row == first.source_row:
-            continue  # one employee row made both records; cannot conflict with itself
         differs = ", ".join(_differences(first, record))
         issues.append(Issue(
             record.source_row, id_column,
@@ -197,7 +195,7 @@ def plan_import(file_bytes: bytes, filename: str, mapping: ColumnMapping, *,
     id_column = mapping.columns.get("remote_id") or mapping.columns.get("employee_remote_id")
     records, skipped = _deduplicate(records, issues, id_column)
     order = {h: i for i, h in reversed(list(enumerate(table.header)))}
-    issues.sort(key=lambda i: (i.row or 0, order.get(i.column or "", -1), i.problem))
+    issues.sort(key=lambda i: (i.row or 0, order.get(i.column, -1) if i.column else -1, i.problem))
     if len(issues) > max_issues:
         rest = issues[max_issues:]
         issues = issues[:max_issues]

@@ -96,6 +96,8 @@ def verify(secrets: str | Sequence[str], headers: Mapping[str, str], body: bytes
     if abs(current - ts) > tolerance_s:
         raise InvalidSignature("webhook-timestamp is outside the tolerance; check the clocks or replay the message")
     keys = [secrets] if isinstance(secrets, str) else list(secrets)
+    if "." in msg_id:
+        raise InvalidSignature("webhook-id must not contain '.'")
     expected = {sign(s, msg_id, ts, body).split(",", 1)[1] for s in keys}
     for versioned in signatures.split(" "):
         version, _, value = versioned.partition(",")
