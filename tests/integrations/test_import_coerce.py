@@ -78,6 +78,8 @@ def test_text_ids_integers_email_phone() -> None:
     assert clean_text("\ufeff  Bob\u3000 Li\xa0 ") == "Bob Li"
     assert clean_text("null") is None
     assert parse_id(1001.0) == "1001"
+    assert parse_id("1001.0") == "1001"
+    assert parse_id("00123") == "00123"  # leading zeros are part of an id
     assert parse_id("Ｅ００１") == "E001"
     assert parse_integer("30") == 30
     with pytest.raises(CellProblem):

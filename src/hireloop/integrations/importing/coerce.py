@@ -69,9 +69,13 @@ def _narrow(text: str) -> str:
 
 
 def parse_id(value: Cell) -> str | None:
-    """An identifier from another system: trimmed text; Excel's 1001.0 becomes '1001'."""
+    """An identifier from another system: trimmed text; Excel's 1001.0 (number or text) becomes '1001'."""
     text = clean_text(value)
-    return None if text is None else _narrow(text)
+    if text is None:
+        return None
+    text = _narrow(text)
+    # Spreadsheets and pandas write integer ids as "1001.0"; the same person must get the same id in every file.
+    return text.split(".", 1)[0] if re.fullmatch(r"\d+\.0+", text) else text
 
 
 def parse_number(value: Cell) -> float | None:
