@@ -61,3 +61,26 @@ def _check(plan: ImportPlan, data: bytes) -> None:
         assert issue.problem and issue.suggested_fix and issue.severity in ("error", "warning")
     assert len(plan.employees) <= plan.rows_read
     plan.to_dict()  # the report must always serialise
+
+
+XLSX_CELL = st.one_of(
+    st.none(), st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+    st.dates().map(lambda d: d), CELL,
+)
+
+
+@settings(max_examples=20, deadline=None)
+@given(rows=st.lists(st.lists(XLSX_CELL, max_size=8), max_size=8),
+       header=st.lists(st.sampled_from(HEADER_WORDS), max_size=8), mapping_index=st.integers(0, len(MAPPINGS) - 1))
+def test_arbitrary_workbooks_never_crash(rows: list[list[object]], header: list[str], mapping_index: int) -> None:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in [header, *rows]:
+        wb.active.append([c.replace("\r", " ") if isinstance(c, str) else c for c in row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    data = buffer.getvalue()
+    _check(plan_import(data, "export.xlsx", MAPPINGS[mapping_index]), data)
