@@ -42,7 +42,8 @@ def _rating(cell: Cell, mapping: ColumnMapping) -> float | None:
     except CellProblem:
         accepted = ", ".join(scale.labels) or f"a number from {scale.minimum:g} to {scale.maximum:g}"
         raise CellProblem(f"unknown rating: {text}", f"use {accepted}") from None
-    assert rating is not None
+    if rating is None:
+        return None
     if not scale.minimum <= rating <= scale.maximum:
         raise CellProblem(
             f"rating {rating:g} is outside the scale {scale.minimum:g}-{scale.maximum:g}",
