@@ -1,6 +1,6 @@
 """Benchmark of the import tool and webhook signing; prints JSON. Not collected by pytest (no test_ prefix).
 
-Run: PYTHONPATH=src python tests/integrations/bench_import.py [path/to/ibm_hr_employee_attrition.csv]
+Run: PYTHONPATH=src python benchmarks/import_tool.py [path/to/ibm_hr_employee_attrition.csv]
 Baselines measured in the same run: pandas.read_csv (reading only) and dateutil.parser (date parsing).
 """
 
