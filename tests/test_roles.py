@@ -28,6 +28,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/applications/{application_id}/stage"): {A, R, M},
     ("GET", "/api/v1/applications/{application_id}/history"): EVERYONE,
     ("GET", "/api/v1/tasks"): {A, R, N},
+    ("GET", "/api/v1/candidates/{candidate_id}/consents"): {A, R, M},
+    ("GET", "/api/v1/jobs/{job_id}/policy"): EVERYONE,
     ("GET", "/api/v1/audit-events"): {A},
     ("GET", "/api/v1/audit-events/verify"): {A},
     ("GET", "/"): EVERYONE,

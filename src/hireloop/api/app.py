@@ -17,6 +17,7 @@ from hireloop import __version__, dispatch, i18n
 from hireloop.accounts.router import router as accounts_router
 from hireloop.api import errors
 from hireloop.candidates.router import router as candidates_router
+from hireloop.compliance.router import policy_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
 from hireloop.jobs.router import router as jobs_router
@@ -42,7 +43,7 @@ def build_api_router() -> APIRouter:
         """Liveness check (no authentication)."""
         return {"status": "ok", "version": __version__}
 
-    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router):
+    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router):
         api.include_router(r)
     return api
 

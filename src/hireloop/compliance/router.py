@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -11,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
+from hireloop.compliance import consent
 from hireloop.compliance.audit import verify_chain
 from hireloop.compliance.repository import audit_events
 
@@ -51,3 +54,53 @@ def verify(uow: UoW, actor: Auditor) -> ChainOut:
     """Check that no audit row of your organization was edited or removed."""
     r = verify_chain(uow.session, actor.org_id)
     return ChainOut(ok=r.ok, checked=r.checked, first_bad_id=r.first_bad_id, problem=r.problem)
+
+
+policy_router = APIRouter(tags=["compliance"])
+
+
+class ConsentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    purpose: str
+    policy_key: str
+    notice_version: str
+    granted_at: datetime
+    withdrawn_at: datetime | None
+
+
+class PolicyOut(BaseModel):
+    key: str
+    name: str
+    laws: list[str]
+    notice_version: str
+    notice: dict[str, str]
+    measures: dict[str, str]
+    required_consents: list[str]
+    retention_days: dict[str, int]
+    human_review_before_rejection: bool
+    bias_audit_required: bool
+    notice_lead_days: int
+
+
+@policy_router.get("/candidates/{candidate_id}/consents", response_model=list[ConsentOut])
+def candidate_consents(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_READ))],
+                       candidate_id: uuid.UUID) -> list[ConsentOut]:
+    """The candidate's consent ledger: what they agreed to, against which notice, and any withdrawal."""
+    return [ConsentOut.model_validate(r) for r in consent.ledger(uow.session, actor, candidate_id)]
+
+
+@policy_router.get("/jobs/{job_id}/policy", response_model=PolicyOut)
+def job_policy(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.JOBS_READ))], job_id: uuid.UUID) -> PolicyOut:
+    """The jurisdiction policy that governs this job: what is computed, shown or scored, and what candidates are told."""
+    from hireloop.jobs.service import get as get_job
+
+    p = consent.policy_for_job(get_job(uow.session, actor, job_id))
+    return PolicyOut(
+        key=p.key, name=p.name, laws=list(p.laws), notice_version=p.notice_version,
+        notice={"zh_CN": p.notice.zh, "en": p.notice.en}, measures={k: v.value for k, v in p.measures.items()},
+        required_consents=[c.value for c in p.required_consents], retention_days=asdict(p.retention),
+        human_review_before_rejection=p.human_review_before_rejection, bias_audit_required=p.bias_audit_required,
+        notice_lead_days=p.notice_lead_days,
+    )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 JobStatus = Literal["draft", "open", "paused", "closed"]
+PolicyKey = Literal["cn", "eu", "us-il", "us-nyc", "default"]
 EmploymentType = Literal["full_time", "part_time", "contract", "internship", "temporary"]
 
 
@@ -43,6 +44,7 @@ class JobCreate(BaseModel):
     description: str = ""
     requirements: dict[str, Any] = Field(default_factory=dict)
     competencies: list[CompetencyIn] = Field(default_factory=list)
+    policy_key: PolicyKey | None = Field(default=None, description="Jurisdiction policy override; empty = from location")
 
     @field_validator("country")
     @classmethod
@@ -63,6 +65,7 @@ class JobUpdate(BaseModel):
     description: str | None = None
     requirements: dict[str, Any] | None = None
     competencies: list[CompetencyIn] | None = None
+    policy_key: PolicyKey | None = None
 
 
 class JobOut(BaseModel):
@@ -79,6 +82,7 @@ class JobOut(BaseModel):
     description: str
     requirements: dict[str, Any]
     template_key: str | None
+    policy_key: str | None
     created_at: datetime
     updated_at: datetime
     competencies: list[CompetencyOut] = Field(default_factory=list)

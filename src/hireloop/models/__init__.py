@@ -4,6 +4,7 @@ from hireloop.models.accounts import ApiKey, Organization, User, UserSession
 from hireloop.models.audit import AuditEvent
 from hireloop.models.base import Base, utcnow
 from hireloop.models.candidates import Application, Candidate, StageChange
+from hireloop.models.compliance import ConsentRecord
 from hireloop.models.jobs import Competency, Job
 from hireloop.models.work import BackgroundTask, EmailMessage
 
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "Candidate",
     "Competency",
+    "ConsentRecord",
     "EmailMessage",
     "Job",
     "Organization",

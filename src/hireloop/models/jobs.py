@@ -24,6 +24,8 @@ class Job(IdMixin, TenantMixin, TimestampMixin, SoftDeleteMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     requirements: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     template_key: Mapped[str | None] = mapped_column(String(80))
+    # Jurisdiction policy override; None means "from the job's location".
+    policy_key: Mapped[str | None] = mapped_column(String(16))
 
     competencies: Mapped[list[Competency]] = relationship(
         back_populates="job", lazy="raise", order_by="Competency.position", cascade="all, delete-orphan"
