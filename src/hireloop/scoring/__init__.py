@@ -1,0 +1,1 @@
+"""Scoring: answer content against behavioural anchors, behaviour indices, and personalised question choice."""
