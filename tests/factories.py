@@ -17,10 +17,23 @@ from hireloop.candidates.stages import Stage
 from hireloop.config import Settings
 from hireloop.db import unit_of_work
 from hireloop.jobs import service as jobs
+from hireloop.interviews import service as interviews
+from hireloop.interviews.plans import set_plan
 from hireloop.jobs.schemas import CompetencyIn, JobCreate
+from hireloop.models import Answer
+from hireloop.storage import get_storage
 
 PASSWORD = "correct-horse-battery"
 ANCHORS = ["level one", "level two", "level three", "level four", "level five"]
+
+
+def _q(qid: str, stage: str = "any", answer_seconds: int = 120, think: int = 30) -> dict:
+    return {"id": qid, "text_zh": f"问题 {qid}", "text_en": f"Question {qid}", "stage": stage, "industry": "any",
+            "think_seconds": think, "answer_seconds": answer_seconds, "retakes": 1}
+
+
+SMALL_BANK = {"practice": _q("practice"), "competencies": [
+    {"key": "communication", "questions": [_q("comm.exp", "experienced"), _q("comm.grad", "new_graduate"), _q("comm.any")]}]}
 
 
 @dataclass
@@ -34,11 +47,14 @@ class Tenant:
     job_id: uuid.UUID
     candidate_id: uuid.UUID
     application_id: uuid.UUID
+    interview_id: uuid.UUID
+    answer_id: uuid.UUID
     extra: dict = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
-        return [str(self.org_id), str(self.job_id), str(self.candidate_id), str(self.application_id), str(self.api_key_id)]
+        return [str(self.org_id), str(self.job_id), str(self.candidate_id), str(self.application_id), str(self.api_key_id),
+                str(self.interview_id), str(self.answer_id)]
 
 
 def make_tenant(settings: Settings, marker: str = "ORG") -> Tenant:
@@ -61,8 +77,19 @@ def make_tenant(settings: Settings, marker: str = "ORG") -> Tenant:
             full_name=f"{marker} Candidate", email=f"cand.{slug}@test.example", phone="+86 138 0000 0000"))
         app = pipeline.apply(s, actor, job_id=job.id, candidate_id=cand.id)
         pipeline.move(s, actor, app.id, to_stage=Stage.SCREENED, reason="fits")
+        # A second application with an interview and one stored answer, so that routes about them are covered.
+        cand2 = candidates.create(s, actor, data=CandidateCreate(full_name=f"{marker} Interviewee",
+                                                                email=f"iv.{slug}@test.example"))
+        app2 = pipeline.apply(s, actor, job_id=job.id, candidate_id=cand2.id)
+        set_plan(s, actor, job.id, bank=SMALL_BANK, expires_days=7)
+        iv = interviews.invite(s, actor, app2.id, locale="en")
+        answer = Answer(org_id=org.id, interview_id=iv.id, question_index=0, storage_key=f"org/{org.id}/probe.webm",
+                        content_type="video/webm", size_bytes=4, sha256="0" * 64, status="stored")
+        s.add(answer)
+        get_storage(settings).put_bytes(answer.storage_key, b"\x1a\x45\xdf\xa3")
+        s.flush()
         uow.commit()
-        return Tenant(org.id, slug, marker, emails, full, key.id, job.id, cand.id, app.id)
+        return Tenant(org.id, slug, marker, emails, full, key.id, job.id, cand.id, app.id, iv.id, answer.id)
 
 
 def login(client: TestClient, email: str, password: str = PASSWORD) -> str:

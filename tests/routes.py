@@ -15,10 +15,22 @@ PUBLIC = {
     ("GET", "/login"),
     ("POST", "/login"),
     ("GET", "/lang/{code}"),
+    # The candidate portal: a signed invitation link, not a login, names the interview.
+    ("GET", "/i/{token}"),
+    ("POST", "/i/{token}/consent"),
+    ("GET", "/i/{token}/record"),
+    ("POST", "/i/{token}/uploads"),
+    ("GET", "/i/{token}/uploads/{upload_id}"),
+    ("PUT", "/i/{token}/uploads/{upload_id}"),
+    ("POST", "/i/{token}/finish"),
+    ("GET", "/i/{token}/status"),
+    ("POST", "/i/{token}/withdraw"),
+    ("POST", "/i/{token}/request"),
 }
 
 # Path parameters and the tenant attribute that fills them.
-PARAMS = {"job_id": "job_id", "candidate_id": "candidate_id", "application_id": "application_id", "key_id": "api_key_id"}
+PARAMS = {"job_id": "job_id", "candidate_id": "candidate_id", "application_id": "application_id", "key_id": "api_key_id",
+          "interview_id": "interview_id", "answer_id": "answer_id"}
 
 
 def _flat(app) -> list:
@@ -62,6 +74,14 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/candidates"): {"data": {**form, "full_name": "Probe", "email": f"probe.{uniq}@x.example"}},
         ("POST", "/applications/{application_id}/move"): {"data": {**form, "to_stage": "invited", "reason": "probe"}},
         ("POST", "/logout"): {"data": form},
+        ("PUT", "/api/v1/jobs/{job_id}/interview-plan"): {"json": {
+            "practice": {"id": "p", "text_zh": "练习", "text_en": "Practice"},
+            "competencies": [{"key": "communication", "questions": [{"id": "q1", "text_zh": "问题", "text_en": "Question"}]}]}},
+        ("POST", "/api/v1/applications/{application_id}/interview"): {"json": {}},
+        ("POST", "/api/v1/interviews/bulk"): {"json": {"application_ids": [str(tenant.application_id)]}},
+        ("POST", "/api/v1/interviews/{interview_id}/resend"): {"json": {}},
+        ("POST", "/api/v1/interviews/{interview_id}/extend"): {"json": {"days": 1}},
+        ("POST", "/api/v1/interviews/{interview_id}/cancel"): {"json": {"reason": "probe"}},
         ("POST", "/login"): {"data": {**form, "email": "nobody@x.example", "password": "wrong-password"}},
     }
     kwargs = dict(bodies.get((method, path), {}))

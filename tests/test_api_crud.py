@@ -40,7 +40,7 @@ def test_list_pagination_is_complete_and_stable(client, tenant):
         cursor = page["next_cursor"]
         if not cursor:
             break
-    assert len(seen) == len(set(seen)) == 8  # 7 new plus the factory's candidate
+    assert len(seen) == len(set(seen)) == 9  # 7 new plus the factory's two candidates
     assert [n for n in seen if n.startswith("Paged")] == [f"Paged {i}" for i in range(7)]
 
 

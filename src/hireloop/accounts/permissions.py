@@ -19,6 +19,8 @@ class Perm(StrEnum):
     CANDIDATES_WRITE = "candidates:write"
     APPLICATIONS_READ = "applications:read"
     APPLICATIONS_WRITE = "applications:write"
+    INTERVIEWS_READ = "interviews:read"
+    INTERVIEWS_WRITE = "interviews:write"
     TASKS_READ = "tasks:read"
     AUDIT_READ = "audit:read"
     USERS_MANAGE = "users:manage"
@@ -35,12 +37,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.CANDIDATES_WRITE,
             Perm.APPLICATIONS_READ,
             Perm.APPLICATIONS_WRITE,
+            Perm.INTERVIEWS_READ,
+            Perm.INTERVIEWS_WRITE,
             Perm.TASKS_READ,
         }
     ),
     # Hiring managers review and decide, but do not create jobs or candidates.
     Role.HIRING_MANAGER: frozenset(
-        {Perm.JOBS_READ, Perm.CANDIDATES_READ, Perm.APPLICATIONS_READ, Perm.APPLICATIONS_WRITE}
+        {Perm.JOBS_READ, Perm.CANDIDATES_READ, Perm.APPLICATIONS_READ, Perm.APPLICATIONS_WRITE, Perm.INTERVIEWS_READ}
     ),
     # Analysts work on aggregates and outcomes; they never see a candidate's contact details.
     Role.ANALYST: frozenset({Perm.JOBS_READ, Perm.APPLICATIONS_READ, Perm.TASKS_READ}),

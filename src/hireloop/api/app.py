@@ -20,6 +20,8 @@ from hireloop.candidates.router import router as candidates_router
 from hireloop.compliance.router import policy_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
+from hireloop.interviews.router import router as interviews_router
+from hireloop.interviews.web import router as portal_router
 from hireloop.jobs.router import router as jobs_router
 from hireloop.web.auth import LANG_COOKIE
 from hireloop.web.auth import router as web_auth_router
@@ -43,7 +45,8 @@ def build_api_router() -> APIRouter:
         """Liveness check (no authentication)."""
         return {"status": "ok", "version": __version__}
 
-    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router):
+    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router,
+              interviews_router):
         api.include_router(r)
     return api
 
@@ -82,6 +85,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(build_api_router())
     app.include_router(web_auth_router)
     app.include_router(web_pages_router)
+    app.include_router(portal_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)

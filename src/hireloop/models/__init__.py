@@ -5,10 +5,24 @@ from hireloop.models.audit import AuditEvent
 from hireloop.models.base import Base, utcnow
 from hireloop.models.candidates import Application, Candidate, StageChange
 from hireloop.models.compliance import ConsentRecord
+from hireloop.models.interviews import (
+    Answer,
+    AnswerAnalysis,
+    AnswerUpload,
+    CandidateRequest,
+    Interview,
+    InterviewPlan,
+)
 from hireloop.models.jobs import Competency, Job
 from hireloop.models.work import BackgroundTask, EmailMessage
 
 __all__ = [
+    "Answer",
+    "AnswerAnalysis",
+    "AnswerUpload",
+    "CandidateRequest",
+    "Interview",
+    "InterviewPlan",
     "ApiKey",
     "Application",
     "AuditEvent",

@@ -37,6 +37,12 @@ ROLE_LABELS = {
     "hiring_manager": N_("Hiring manager"),
     "analyst": N_("HR analyst"),
 }
+CONSENT_LABELS = {
+    "recording": N_("Record my video and voice answers"),
+    "content_analysis": N_("Transcribe my answers and rate their content against the job's competencies"),
+    "voice_analysis": N_("Measure my speaking behaviour (speech rate, pauses, fillers)"),
+    "face_analysis": N_("Measure face visibility, smiles and eye contact (facial information)"),
+}
 TASK_STATUS_LABELS = {"queued": N_("Queued"), "running": N_("Running"), "done": N_("Done"), "failed": N_("Failed")}
 
 env = Environment(
@@ -49,6 +55,7 @@ env.globals.update(
     stage_label=lambda s: i18n.gettext_(STAGE_LABELS[Stage(s)]),
     role_label=lambda r: i18n.gettext_(ROLE_LABELS.get(r or "", r or "")),
     task_status_label=lambda s: i18n.gettext_(TASK_STATUS_LABELS.get(s, s)),
+    consent_label=lambda p: i18n.gettext_(CONSENT_LABELS.get(getattr(p, "value", p), str(p))),
     locales=i18n.SUPPORTED,
 )
 
