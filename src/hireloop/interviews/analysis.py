@@ -44,9 +44,6 @@ def analysis_language(iv: Interview) -> str:
 
 def run(session: Session, answer_id: uuid.UUID) -> AnswerAnalysis | None:
     """Analyse one answer once; a recording that cannot be analysed is marked with its error, not retried."""
-    from hireloop.analysis.media import MediaError
-    from hireloop.analysis.pipeline import AnalysisOptions, analyze_answer
-
     answer = session.get(Answer, answer_id)
     if answer is None or answer.status in ("analysed", "failed", "not_analysed"):
         return None
@@ -59,6 +56,9 @@ def run(session: Session, answer_id: uuid.UUID) -> AnswerAnalysis | None:
         answer.error_code = "no_consent"
         answer.error_message = "The candidate has not consented to analysis (or withdrew consent)."
         return None
+    from hireloop.analysis.media import MediaError
+    from hireloop.analysis.pipeline import AnalysisOptions, analyze_answer
+
     modes = effective_modes(policy, granted)
     compute_face = any(modes[m] != Mode.NOT_COMPUTED for m in FACE_MEASURES)
     settings = get_settings()
