@@ -117,7 +117,7 @@ def _codec_name(stream) -> str | None:  # noqa: ANN001
     return str(name)
 
 
-def _duration(container, deadline: Deadline) -> float:  # noqa: ANN001
+def _duration(container, deadline: Deadline, stop_after: float | None) -> float:  # noqa: ANN001
     if container.duration is not None and container.duration > 0:
         return container.duration / 1_000_000
     # Browser MediaRecorder webm has no duration in its header: read packet times (no decoding).
@@ -127,6 +127,8 @@ def _duration(container, deadline: Deadline) -> float:  # noqa: ANN001
         if packet.pts is not None and packet.time_base is not None:
             end = float((packet.pts + (packet.duration or 0)) * packet.time_base)
             last = max(last, end)
+            if stop_after is not None and last > stop_after:
+                break  # already too long: no need to read a two-hour file to the end
     container.seek(0)
     return last
 
@@ -160,7 +162,7 @@ def probe(path: str | Path, *, max_duration_s: float | None = DEFAULT_MAX_DURATI
             raise UnsupportedCodec(
                 f"The video codec of {path.name} is not supported. Use VP8/VP9 (webm) or H.264 (mp4/mov).")
         try:
-            duration = _duration(container, deadline)
+            duration = _duration(container, deadline, max_duration_s)
         except Exception as exc:  # noqa: BLE001 - any demux failure means a damaged file
             if isinstance(exc, StageTimeout):
                 raise

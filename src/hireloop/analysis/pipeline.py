@@ -178,6 +178,10 @@ def analyze_answer(path: str | Path, *, lang: str | None = None, options: Analys
     language = lang or (transcript.language if transcript else None)
     measures = _speech_measures(samples, activity, transcript, pros, language)
     notes: list[Note] = []
+    decoded_s = len(samples) / SAMPLE_RATE
+    if decoded_s < 0.9 * info.duration_s - 0.5:
+        notes.append(Note("truncated", f"The audio ends after {decoded_s:.1f} s though the file says "
+                          f"{info.duration_s:.1f} s: it was probably cut off during upload."))
     if not activity.segments:
         notes.append(Note("no_speech", "No speech detected: the recording is silent or the microphone was muted."))
     elif transcript is not None and not transcript.words:

@@ -27,7 +27,8 @@ def english_syllables(word: str) -> int:
     count = len(_VOWEL_GROUPS.findall(w))
     if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
         count -= 1
-    if w.endswith("es") and not w.endswith(("ses", "zes", "ches", "shes", "ges", "ces", "xes")) and count > 1:
+    if (w.endswith("es") and len(w) > 3 and w[-3] not in "aeiouy"
+            and not w.endswith(("ses", "zes", "ches", "shes", "ges", "ces", "xes")) and count > 1):
         count -= 1
     if w.endswith("ed") and not w.endswith(("ted", "ded")) and count > 1:
         count -= 1
