@@ -245,10 +245,11 @@ def iter_video_frames(path: str | Path, *, fps: float = 5.0, max_width: int = 64
             for frame in container.decode(video):
                 deadline.check()
                 t = frame.time
-                if t is None or t + 1e-6 < next_t:
+                # Containers round times (webm to 1 ms), so a frame within 5 ms of the target counts as on time.
+                if t is None or t + 0.005 < next_t:
                     continue
                 yield VideoFrame(time_s=float(t), rgb=frame.to_ndarray(format="rgb24", width=width, height=height))
-                while next_t <= t + 1e-6:
+                while next_t <= t + 0.005:
                     next_t += step
         except av.error.FFmpegError:
             return  # a damaged tail: keep the frames decoded so far, like the audio
