@@ -96,8 +96,11 @@ def _iris_centred(landmarks) -> bool:  # noqa: ANN001
 class FaceLandmarker:
     """A MediaPipe face landmarker (image mode: each sampled frame is judged on its own, reproducibly)."""
 
-    def __init__(self, model_path: str | Path | None = None, *, max_faces: int = 3) -> None:
+    def __init__(self, model_path: str | Path | None = None, *, max_faces: int = 3, tracking: bool = False) -> None:
         from mediapipe.tasks.python import BaseOptions, vision
+
+        # tracking=True uses MediaPipe's video mode: the face detector runs only when tracking is lost.
+        self.tracking = tracking
 
         path = Path(model_path) if model_path else default_model_path()
         if not path.exists():
@@ -105,7 +108,7 @@ class FaceLandmarker:
         self.model_name = f"mediapipe-face-landmarker:{path.name}"
         options = vision.FaceLandmarkerOptions(
             base_options=BaseOptions(model_asset_path=str(path)),
-            running_mode=vision.RunningMode.IMAGE,
+            running_mode=vision.RunningMode.VIDEO if tracking else vision.RunningMode.IMAGE,
             num_faces=max_faces,
             output_face_blendshapes=True,
             output_facial_transformation_matrixes=True,
@@ -127,7 +130,10 @@ class FaceLandmarker:
         import mediapipe as mp
 
         image = mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(frame.rgb))
-        result = self._landmarker.detect(image)
+        if self.tracking:
+            result = self._landmarker.detect_for_video(image, int(round(frame.time_s * 1000)))
+        else:
+            result = self._landmarker.detect(image)
         n = len(result.face_landmarks)
         if n != 1:
             return FaceSample(time_s=frame.time_s, faces=n)
@@ -194,11 +200,11 @@ def summarise(samples: list[FaceSample], *, fps: float, duration_s: float, model
 
 
 def analyse_frames(frames: Iterable[VideoFrame], *, fps: float, duration_s: float,
-                   model_path: str | Path | None = None,
+                   model_path: str | Path | None = None, tracking: bool = False,
                    progress: Callable[[int], None] | None = None) -> FaceSummary:
     """Run the landmarker over sampled frames and summarise."""
     samples: list[FaceSample] = []
-    with FaceLandmarker(model_path) as landmarker:
+    with FaceLandmarker(model_path, tracking=tracking) as landmarker:
         for i, frame in enumerate(frames):
             samples.append(landmarker.sample(frame))
             if progress is not None:

@@ -39,6 +39,7 @@ class AnalysisOptions:
     face_model_path: Path | None = None
     face_fps: float = 5.0
     face_max_width: int = 640
+    face_tracking: bool = False
     vad_method: str = "silero"
     max_duration_s: float = 30 * 60.0
     # Each stage may take this many times the recording's length (at least min_stage_timeout_s).
@@ -108,7 +109,7 @@ def _face_branch(path: Path, duration: float, options: AnalysisOptions, limit: f
     total = max(1, int(duration * options.face_fps))
     frames = iter_video_frames(path, fps=options.face_fps, max_width=options.face_max_width, timeout_s=limit)
     summary = face_mod.analyse_frames(frames, fps=options.face_fps, duration_s=duration,
-                                      model_path=options.face_model_path,
+                                      model_path=options.face_model_path, tracking=options.face_tracking,
                                       progress=lambda i: rec.progress("face", min(i, total), total))
     rec.timed("face", t)
     return summary
