@@ -84,3 +84,14 @@ def test_supported_containers(media_dir: Path, truth: dict, name: str, codec: st
     assert info.video_codec == codec
     audio = media.decode_audio(media_dir / name)
     assert abs(len(audio) / media.SAMPLE_RATE - truth[name]["duration"]) < 0.1
+
+
+def test_speech_failure_stops_face_work_too(media_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hireloop.analysis import pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise media.CorruptMedia("audio damaged")
+
+    monkeypatch.setattr(pipeline, "decode_audio", broken)
+    with pytest.raises(media.CorruptMedia):
+        analyze_answer(media_dir / "answer_face_absent.webm")

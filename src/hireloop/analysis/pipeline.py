@@ -104,13 +104,24 @@ def _speech_branch(path: Path, lang: str | None, options: AnalysisOptions, limit
     return samples, activity, transcript, pros, model_name
 
 
-def _face_branch(path: Path, duration: float, options: AnalysisOptions, limit: float, rec: _Recorder):
+class _Cancelled(Exception):
+    """The speech branch failed, so the face branch stops at its next frame instead of finishing for nothing."""
+
+
+def _face_branch(path: Path, duration: float, options: AnalysisOptions, limit: float, rec: _Recorder,
+                 cancel: threading.Event):
     t = time.perf_counter()
     total = max(1, int(duration * options.face_fps))
+
+    def progress(i: int) -> None:
+        if cancel.is_set():
+            raise _Cancelled()
+        rec.progress("face", min(i, total), total)
+
     frames = iter_video_frames(path, fps=options.face_fps, max_width=options.face_max_width, timeout_s=limit)
     summary = face_mod.analyse_frames(frames, fps=options.face_fps, duration_s=duration,
                                       model_path=options.face_model_path, tracking=options.face_tracking,
-                                      progress=lambda i: rec.progress("face", min(i, total), total))
+                                      progress=progress)
     rec.timed("face", t)
     return summary
 
@@ -170,10 +181,16 @@ def analyze_answer(path: str | Path, *, lang: str | None = None, options: Analys
     limit = max(options.min_stage_timeout_s, options.stage_timeout_factor * info.duration_s)
 
     run_face = options.compute_face and info.has_video
+    cancel = threading.Event()
     with ThreadPoolExecutor(max_workers=2 if options.parallel else 1) as pool:
         speech_future = pool.submit(_speech_branch, path, lang, options, limit, rec)
-        face_future = pool.submit(_face_branch, path, info.duration_s, options, limit, rec) if run_face else None
-        samples, activity, transcript, pros, asr_name = speech_future.result()
+        face_future = (pool.submit(_face_branch, path, info.duration_s, options, limit, rec, cancel)
+                       if run_face else None)
+        try:
+            samples, activity, transcript, pros, asr_name = speech_future.result()
+        except BaseException:
+            cancel.set()
+            raise
         face = face_future.result() if face_future is not None else None
 
     language = lang or (transcript.language if transcript else None)
