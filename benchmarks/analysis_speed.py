@@ -32,7 +32,8 @@ def build_answer(lang: str, seconds: float, out_dir: Path, width: int, height: i
     path = out_dir / f"answer_{lang}_{int(seconds)}s_{height}p{fps}.mp4"
     if path.exists():
         return path
-    speech_dir = fx.DEFAULT_SPEECH_DIR
+    # The shared clips when present, else the few copied next to the fixtures.
+    speech_dir = fx.DEFAULT_SPEECH_DIR if fx.DEFAULT_SPEECH_DIR.exists() else fx.CLIPS
     names = sorted(p.name for p in speech_dir.glob(f"{lang}_*") if p.suffix in (".wav", ".flac"))
     clips = [fx.trim_to_speech(fx.read_audio(speech_dir / n)) for n in names]
     rng = np.random.default_rng(7)
