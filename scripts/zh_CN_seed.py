@@ -27,6 +27,14 @@ ZH = {
     "The form expired; reload the login page and try again.": "表单已过期，请刷新登录页后重试。",
     "The form expired or did not come from HireLoop; reload the page and try again.": "表单已过期或来源无效，请刷新页面后重试。",
     "Nothing is here. Check the address; the API lives under /api/v1 (docs at /api/docs).": "页面不存在，请检查地址。",
+    # Interviews in the console
+    "Invite the selected candidates to a video interview": "邀请所选候选人参加视频面试", "Interviews": "面试",
+    "Select for invitation": "选中以邀请", "Interview": "面试", "Policy": "合规政策", "Expires": "截止",
+    "Resend invitation": "重新发送邀请", "Days": "天数", "Extend": "延期", "Cancel invitation": "取消邀请",
+    "Not answered yet.": "尚未回答。", "Invitations": "邀请", "Application": "申请", "Problem": "问题",
+    "Back to the pipeline board": "返回招聘看板", "Completed": "完成时间", "No interviews yet.": "暂无面试。",
+    "The candidate has no email address; add one before inviting.": "候选人没有邮箱地址，请先添加后再邀请。",
+    "This candidate already has an open invitation; resend or extend it instead.": "该候选人已有未完成的邀请，请重新发送或延期。",
     # Candidate portal
     "All questions answered": "所有题目已回答", "Allow the browser to use your camera and microphone.": "请允许浏览器使用摄像头和麦克风。",
     "An accommodation (for example more time, captions)": "便利安排（例如更多时间、字幕）",

@@ -74,6 +74,8 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/candidates"): {"data": {**form, "full_name": "Probe", "email": f"probe.{uniq}@x.example"}},
         ("POST", "/applications/{application_id}/move"): {"data": {**form, "to_stage": "invited", "reason": "probe"}},
         ("POST", "/logout"): {"data": form},
+        ("POST", "/jobs/{job_id}/invite"): {"data": {**form, "application_ids": [str(tenant.application_id)]}},
+        ("POST", "/interviews/{interview_id}/action"): {"data": {**form, "action": "resend"}},
         ("PUT", "/api/v1/jobs/{job_id}/interview-plan"): {"json": {
             "practice": {"id": "p", "text_zh": "练习", "text_en": "Practice"},
             "competencies": [{"key": "communication", "questions": [{"id": "q1", "text_zh": "问题", "text_en": "Question"}]}]}},

@@ -81,3 +81,28 @@ def test_wrong_password_shows_a_clear_message(server, browser, tenant):
     page.fill("input[name=password]", "not the password")
     page.click("button[type=submit]")
     assert "Email or password is wrong." in page.locator(".error").inner_text()
+
+
+def test_every_console_page_renders_without_script_errors(server, browser, tenant, app):
+    """Open every HTML page of the console (and the portal landing) in Chromium as an administrator."""
+    from tests.routes import PUBLIC, all_routes, fill
+
+    page = browser.new_page(locale="zh-CN")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.goto(f"{server}/login")
+    page.fill("input[name=email]", tenant.emails["admin"])
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/jobs")
+    visited = []
+    for method, path in all_routes(app):
+        if method != "GET" or path.startswith("/api/") or (method, path) in PUBLIC or path.startswith("/lang"):
+            continue
+        resp = page.goto(server + fill(path, tenant))
+        assert resp is not None and resp.status < 400, (path, resp and resp.status)
+        assert "HireLoop" in page.title()
+        visited.append(path)
+    assert {"/jobs", "/jobs/{job_id}/board", "/candidates/{candidate_id}", "/interviews/{interview_id}", "/tasks"} <= set(visited)
+    assert not errors, errors

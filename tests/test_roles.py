@@ -55,6 +55,10 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/candidates/{candidate_id}"): {A, R, M},
     ("GET", "/tasks"): {A, R, N},
     ("POST", "/logout"): EVERYONE,
+    ("POST", "/jobs/{job_id}/invite"): {A, R},
+    ("GET", "/jobs/{job_id}/interviews"): {A, R, M},
+    ("GET", "/interviews/{interview_id}"): {A, R, M},
+    ("POST", "/interviews/{interview_id}/action"): {A, R},
 }
 
 

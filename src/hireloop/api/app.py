@@ -20,6 +20,7 @@ from hireloop.candidates.router import router as candidates_router
 from hireloop.compliance.router import policy_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
+from hireloop.interviews.console import router as interviews_console_router
 from hireloop.interviews.router import router as interviews_router
 from hireloop.interviews.web import router as portal_router
 from hireloop.jobs.router import router as jobs_router
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(web_auth_router)
     app.include_router(web_pages_router)
     app.include_router(portal_router)
+    app.include_router(interviews_console_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)

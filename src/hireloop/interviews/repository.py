@@ -68,3 +68,10 @@ def requests_for(session: Session, org_id: uuid.UUID, *, status: str | None = "o
     if status:
         q = q.where(CandidateRequest.status == status)
     return list(session.scalars(q.order_by(CandidateRequest.due_at)))
+
+
+def for_candidate(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[Interview]:
+    return list(session.scalars(
+        select(Interview).where(Interview.org_id == org_id, Interview.candidate_id == candidate_id)
+        .order_by(Interview.created_at.desc())
+    ))

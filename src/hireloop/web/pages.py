@@ -17,6 +17,7 @@ from hireloop.candidates import service as candidates
 from hireloop.candidates.schemas import CandidateCreate
 from hireloop.candidates.stages import PIPELINE, TRANSITIONS, Stage
 from hireloop.errors import HireLoopError
+from hireloop.interviews import repository as interviews_repo
 from hireloop.jobs import repository as jobs_repo
 from hireloop.jobs import service as jobs
 from hireloop.jobs.schemas import JobCreate
@@ -75,6 +76,7 @@ def board_page(request: Request, uow: UoW, actor: AppReader, job_id: uuid.UUID) 
     return render(request, "board.html", {
         "job": job, "columns": columns, "order": [*PIPELINE, Stage.REJECTED, Stage.WITHDRAWN],
         "transitions": TRANSITIONS, "show_names": actor.can(Perm.CANDIDATES_READ),
+        "can_invite": actor.can(Perm.INTERVIEWS_WRITE),
     })
 
 
@@ -123,8 +125,10 @@ def candidate_page(request: Request, uow: UoW, actor: CandReader, candidate_id: 
                               cursor=None).items
     jobs_by_id = {j.id: j for j in jobs_repo.all_jobs(uow.session, actor.org_id)}
     histories = {a.id: pipeline.history(uow.session, actor, a.id) for a in apps}
+    ivs = interviews_repo.for_candidate(uow.session, actor.org_id, cand.id) if actor.can(Perm.INTERVIEWS_READ) else []
     uow.commit()  # the audit record of this view
-    return render(request, "candidate.html", {"c": cand, "apps": apps, "jobs": jobs_by_id, "histories": histories})
+    return render(request, "candidate.html", {"c": cand, "apps": apps, "jobs": jobs_by_id, "histories": histories,
+                                              "interviews": ivs})
 
 
 @router.get("/tasks")
