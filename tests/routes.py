@@ -80,6 +80,7 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
             "practice": {"id": "p", "text_zh": "练习", "text_en": "Practice"},
             "competencies": [{"key": "communication", "questions": [{"id": "q1", "text_zh": "问题", "text_en": "Question"}]}]}},
         ("POST", "/api/v1/applications/{application_id}/interview"): {"json": {}},
+        ("POST", "/api/v1/candidates/{candidate_id}/erase"): {"json": {"reason": "probe"}},
         ("POST", "/api/v1/interviews/bulk"): {"json": {"application_ids": [str(tenant.application_id)]}},
         ("POST", "/api/v1/interviews/{interview_id}/resend"): {"json": {}},
         ("POST", "/api/v1/interviews/{interview_id}/extend"): {"json": {"days": 1}},

@@ -42,6 +42,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/answers/{answer_id}/analysis"): {A, R, M},
     ("GET", "/api/v1/answers/{answer_id}/media"): {A, R, M},
     ("GET", "/api/v1/candidate-requests"): {A, R, M},
+    ("POST", "/api/v1/candidates/{candidate_id}/erase"): {A},
+    ("GET", "/api/v1/candidates/{candidate_id}/export"): {A},
     ("GET", "/api/v1/audit-events"): {A},
     ("GET", "/api/v1/audit-events/verify"): {A},
     ("GET", "/"): EVERYONE,

@@ -23,6 +23,7 @@ class Perm(StrEnum):
     INTERVIEWS_WRITE = "interviews:write"
     TASKS_READ = "tasks:read"
     AUDIT_READ = "audit:read"
+    CANDIDATES_ERASE = "candidates:erase"
     USERS_MANAGE = "users:manage"
     APIKEYS_MANAGE = "apikeys:manage"
 

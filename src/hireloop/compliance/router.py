@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, ConfigDict
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
@@ -104,3 +105,37 @@ def job_policy(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.JOBS_READ
         human_review_before_rejection=p.human_review_before_rejection, bias_audit_required=p.bias_audit_required,
         notice_lead_days=p.notice_lead_days,
     )
+
+
+class EraseIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class EraseOut(BaseModel):
+    candidate_id: uuid.UUID
+    rows: dict[str, int]
+    files_removed: int
+
+
+@policy_router.post("/candidates/{candidate_id}/erase", response_model=EraseOut)
+def erase(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_ERASE))], candidate_id: uuid.UUID,
+          data: EraseIn) -> EraseOut:
+    """Delete everything held on a candidate (recordings, transcripts, measures, messages); it cannot be undone."""
+    from hireloop.compliance.erasure import erase_candidate, remove_files
+    from hireloop.config import get_settings
+
+    report = erase_candidate(uow.session, actor, candidate_id, reason=data.reason)
+    uow.commit()
+    removed = remove_files(report, get_settings().outbox_dir)
+    return EraseOut(candidate_id=candidate_id, rows=report.rows, files_removed=removed)
+
+
+@policy_router.get("/candidates/{candidate_id}/export")
+def export(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_ERASE))], candidate_id: uuid.UUID) -> Response:
+    """Everything held on a candidate as a zip of JSON files and recordings (a data access request)."""
+    from hireloop.compliance.access import export_candidate
+
+    blob = export_candidate(uow.session, actor, candidate_id)
+    uow.commit()
+    return Response(blob, media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="candidate-{candidate_id}.zip"'})
