@@ -1,0 +1,319 @@
+"""Synthetic hiring histories with known truth, so every loop analysis can be checked against it.
+
+Candidates have latent competencies and a latent composure; everything HireLoop observes (resume match,
+1-5 answer scores, behaviour measures) is a noisy function of them. Hires then produce monthly KPI
+attainment and exits from known functions of the latent traits plus job and manager effects. The true
+parameters and each person's true probabilities are kept beside the observations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+COMPETENCIES: dict[str, tuple[str, str]] = {
+    "channel_development": ("渠道拓展", "Channel development"),
+    "customer_relationship": ("客户关系", "Customer relationship"),
+    "data_driven": ("数据驱动", "Data-driven decisions"),
+    "communication": ("沟通表达", "Communication"),
+    "resilience": ("抗压能力", "Resilience"),
+    "creativity": ("创意策划", "Creativity"),
+}
+BEHAVIOUR_MEASURES: tuple[str, ...] = (
+    "speech_rate", "speech_rate_cv", "pauses_per_min", "fillers_per_min", "smile_ratio", "eye_contact_ratio",
+)
+SEXES = ("female", "male")
+AGE_BANDS = ("18-24", "25-34", "35-44", "45+")
+EXIT_REASONS = ("compensation", "manager", "job_fit", "career", "personal", "performance")
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """One job of the simulated company with its true performance weights."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    competencies: tuple[str, ...]
+    true_weights: tuple[float, ...]
+    base_attainment: float = 1.0
+    applicants_per_month: int = 60
+    hire_rate: float = 0.3
+    base_exit_logit: float = -3.9
+    n_managers: int = 8
+
+
+DEFAULT_JOBS: tuple[JobSpec, ...] = (
+    JobSpec("regional_sales_manager", "区域销售经理", "Regional sales manager",
+            ("channel_development", "customer_relationship", "data_driven", "communication"),
+            (0.60, 0.40, 0.25, 0.10), applicants_per_month=40, hire_rate=0.25),
+    JobSpec("store_promoter", "门店促销员", "Store promoter",
+            ("customer_relationship", "communication", "resilience", "creativity"),
+            (0.55, 0.35, 0.20, 0.08), applicants_per_month=90, hire_rate=0.35, base_exit_logit=-3.4),
+    JobSpec("ecommerce_operator", "电商运营", "E-commerce operator",
+            ("data_driven", "creativity", "communication", "resilience"),
+            (0.55, 0.35, 0.20, 0.10), applicants_per_month=40),
+    JobSpec("marketing_planner", "市场策划", "Marketing planner",
+            ("creativity", "data_driven", "channel_development", "communication"),
+            (0.50, 0.35, 0.22, 0.10), applicants_per_month=30),
+)
+
+
+@dataclass(frozen=True)
+class BiasInjection:
+    """A known unfairness added on purpose, so the bias audit can be checked."""
+
+    column: str = "sex"
+    value: str = "female"
+    score_shift: float = -0.6  # on the 1-5 answer scale, applied to the observed scores
+    selection_shift: float = -0.8  # on the standardised hiring decision
+
+
+@dataclass(frozen=True)
+class SynthParams:
+    """Everything that drives a simulated history; same params and seed, same history."""
+
+    seed: int = 7
+    years: int = 3
+    start: str = "2022-01"
+    jobs: tuple[JobSpec, ...] = DEFAULT_JOBS
+    score_noise: float = 0.65  # answer score = 3 + 0.85 * latent + noise, rounded, clipped to 1..5
+    attainment_per_sd: float = 0.12  # KPI attainment change per sd of latent performance
+    attainment_noise: float = 0.10  # month-to-month noise of attainment
+    manager_perf_sd: float = 0.35  # manager effect on performance, in sd of latent performance
+    manager_exit_sd: float = 0.30  # manager effect on the exit logit
+    composure_exit: float = -0.75  # exit logit per sd of latent composure
+    performance_exit: float = -0.35  # voluntary exit logit per sd of latent performance
+    early_tenure_exit: float = 0.9  # extra exit logit in the first 6 months
+    pay_exit: float = -3.0  # exit logit per unit of pay ratio above market
+    manager_change_exit: float = 0.7  # exit logit in the 6 months after a manager change
+    promotion_exit: float = -0.6  # exit logit in the 12 months after a promotion
+    judgement_noise: float = 0.6  # hiring decision noise (sd, on standardised composite)
+    group_unknown_share: float = 0.04
+    bias: BiasInjection | None = None
+
+
+@dataclass(frozen=True)
+class SynthHistory:
+    """A simulated history: applicants, hires, monthly performance, exits, and the truth behind them."""
+
+    params: SynthParams
+    applicants: pd.DataFrame
+    hires: pd.DataFrame
+    monthly: pd.DataFrame
+    horizon: int  # months simulated; month indices run 0..horizon-1
+    true_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def job(self, key: str) -> JobSpec:
+        """The spec of one simulated job."""
+        return next(j for j in self.params.jobs if j.key == key)
+
+
+def month_label(start: str, index: int | np.ndarray) -> np.ndarray | str:
+    """Calendar month label (YYYY-MM) of a month index counted from start."""
+    base = pd.Period(start, freq="M")
+    if np.isscalar(index):
+        return str(base + int(index))
+    return np.array([str(base + int(i)) for i in np.asarray(index)])
+
+
+def _row_mean(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean of each row over the masked cells; NaN where a row has none (no warning)."""
+    count = mask.sum(axis=1)
+    total = np.where(mask, values, 0.0).sum(axis=1)
+    return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> pd.DataFrame:
+    frames = []
+    for spec in p.jobs:
+        n = spec.applicants_per_month * horizon
+        month = np.repeat(np.arange(horizon), spec.applicants_per_month)
+        latent = rng.standard_normal((n, len(COMPETENCIES)))
+        composure = rng.standard_normal(n)
+        df = pd.DataFrame({"job": spec.key, "apply_month": month})
+        for k, comp in enumerate(COMPETENCIES):
+            df[f"true_{comp}"] = latent[:, k]
+        df["true_composure"] = composure
+        w = np.array(spec.true_weights)
+        zs = np.column_stack([df[f"true_{c}"] for c in spec.competencies])
+        df["true_performance"] = zs @ w / np.sqrt((w**2).sum())  # standardised latent performance
+        frames.append(df)
+    df = pd.concat(frames, ignore_index=True)
+    n = len(df)
+    sex = rng.choice(SEXES, n).astype(object)
+    age = rng.choice(AGE_BANDS, n, p=[0.3, 0.4, 0.2, 0.1]).astype(object)
+    sex[rng.random(n) < p.group_unknown_share] = None
+    age[rng.random(n) < p.group_unknown_share] = None
+    df["sex"], df["age_band"] = sex, age
+    general = df[[f"true_{c}" for c in COMPETENCIES]].mean(axis=1).to_numpy()
+    df["resume_match"] = np.clip(60 + 25 * general + rng.normal(0, 12, n), 0, 100).round(1)
+    shift = np.zeros(n)
+    if p.bias is not None:
+        shift = np.where(df[p.bias.column].to_numpy() == p.bias.value, p.bias.score_shift, 0.0)
+    for comp in COMPETENCIES:
+        raw = 3 + 0.85 * df[f"true_{comp}"].to_numpy() + rng.normal(0, p.score_noise, n) + shift
+        df[f"score_{comp}"] = np.clip(np.round(raw), 1, 5)
+    for spec in p.jobs:  # a job only interviews its own competencies
+        other = [f"score_{c}" for c in COMPETENCIES if c not in spec.competencies]
+        df.loc[df["job"] == spec.key, other] = np.nan
+    comm = df["true_communication"].to_numpy()
+    composure = df["true_composure"].to_numpy()
+    df["speech_rate"] = np.round(210 + 18 * comm + rng.normal(0, 25, n), 1)
+    df["speech_rate_cv"] = np.round(np.clip(21 - 7 * composure + rng.normal(0, 5.5, n), 3, 80), 1)
+    df["pauses_per_min"] = np.round(np.clip(6 - 1.0 * comm - 0.6 * composure + rng.normal(0, 2, n), 0, None), 2)
+    df["fillers_per_min"] = np.round(np.clip(3 - 0.8 * comm + rng.normal(0, 1.5, n), 0, None), 2)
+    df["smile_ratio"] = np.round(np.clip(0.3 + 0.05 * df["true_customer_relationship"] + rng.normal(0, 0.1, n), 0, 1), 3)
+    df["eye_contact_ratio"] = np.round(np.clip(0.6 + 0.05 * composure + rng.normal(0, 0.12, n), 0, 1), 3)
+    return df
+
+
+def _hire(p: SynthParams, rng: np.random.Generator, df: pd.DataFrame) -> pd.DataFrame:
+    """Current practice: equal competency weights, top share of each job-month cohort hired."""
+    composite = np.zeros(len(df))
+    for spec in p.jobs:
+        rows = (df["job"] == spec.key).to_numpy()
+        cols = [f"score_{c}" for c in spec.competencies]
+        composite[rows] = df.loc[rows, cols].mean(axis=1).to_numpy()
+    df["interview_score"] = np.round((composite - 1) / 4 * 100, 1)
+    decision = stats.zscore(composite) + 0.3 * stats.zscore(df["resume_match"]) + rng.normal(0, p.judgement_noise, len(df))
+    if p.bias is not None:
+        decision = decision + np.where(df[p.bias.column].to_numpy() == p.bias.value, p.bias.selection_shift, 0.0)
+    df["_decision"] = decision
+    rank = df.groupby(["job", "apply_month"])["_decision"].rank(ascending=False, pct=True)
+    rates = df["job"].map({j.key: j.hire_rate for j in p.jobs})
+    df["hired"] = (rank <= rates).to_numpy()
+    df.drop(columns="_decision", inplace=True)
+    df.insert(0, "candidate_id", [f"C{i:06d}" for i in range(len(df))])
+    df.insert(3, "apply_period", month_label(p.start, df["apply_month"].to_numpy()))
+    return df
+
+
+def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, horizon: int):
+    h = apps[apps["hired"]].reset_index(drop=True)
+    n, months = len(h), horizon
+    start = h["apply_month"].to_numpy() + 1  # first working month
+    spec_of = {j.key: j for j in p.jobs}
+    base_att = h["job"].map({k: s.base_attainment for k, s in spec_of.items()}).to_numpy()
+    base_exit = h["job"].map({k: s.base_exit_logit for k, s in spec_of.items()}).to_numpy()
+    n_mgr = h["job"].map({k: s.n_managers for k, s in spec_of.items()}).to_numpy()
+    mgr_perf = {k: rng.normal(0, p.manager_perf_sd, s.n_managers) for k, s in spec_of.items()}
+    mgr_exit = {k: rng.normal(0, p.manager_exit_sd, s.n_managers) for k, s in spec_of.items()}
+    perf = h["true_performance"].to_numpy()
+    comp = h["true_composure"].to_numpy()
+    pay0 = np.round(rng.normal(1.0, 0.08, n), 3)
+
+    # Exogenous month-by-month processes, drawn before exits so true probabilities are exact.
+    mgr = np.zeros((n, months), dtype=int)
+    mgr_changed = np.zeros((n, months), dtype=bool)
+    promoted = np.zeros((n, months), dtype=bool)
+    pay = np.zeros((n, months))
+    cur = (rng.random(n) * n_mgr).astype(int)
+    cur_pay = pay0.copy()
+    since_change = np.full(n, 99)
+    since_promo = np.full(n, 99)
+    jobs = h["job"].to_numpy()
+    eta = np.full((n, months), np.nan)
+    hazard_invol = np.full((n, months), np.nan)
+    mperf = np.zeros((n, months))
+    for t in range(months):
+        active = t >= start
+        tenure = t - start + 1
+        change = active & (tenure > 1) & (rng.random(n) < 0.03)
+        cur = np.where(change, (rng.random(n) * n_mgr).astype(int), cur)
+        since_change = np.where(change, 0, since_change + 1)
+        promo = active & (tenure >= 12) & (since_promo > 12) & (rng.random(n) < _sigmoid(-4.0 + 1.0 * perf))
+        since_promo = np.where(promo, 0, since_promo + 1)
+        cur_pay = np.where(promo, cur_pay * 1.10, cur_pay)
+        mgr[:, t], mgr_changed[:, t], promoted[:, t], pay[:, t] = cur, change, promo, cur_pay
+        me = np.array([mgr_exit[j][m] for j, m in zip(jobs, cur)])
+        mperf[:, t] = np.array([mgr_perf[j][m] for j, m in zip(jobs, cur)])
+        eta[:, t] = (base_exit + p.composure_exit * comp + p.performance_exit * perf
+                     + p.early_tenure_exit * (tenure <= 6) + p.pay_exit * (cur_pay - 1.0)
+                     + p.manager_change_exit * (since_change < 6) + p.promotion_exit * (since_promo < 12) + me)
+        hazard_invol[:, t] = np.where(tenure >= 3, _sigmoid(-5.6 - 1.1 * (perf + mperf[:, t])), 0.0)
+    h_vol = _sigmoid(eta)
+    hazard = 1 - (1 - h_vol) * (1 - hazard_invol)
+    idx = np.arange(months)[None, :]
+    active = idx >= start[:, None]
+    hazard = np.where(active, hazard, 0.0)
+    exit_draw = (rng.random((n, months)) < hazard) & active
+    exited = exit_draw.any(axis=1)
+    exit_month = np.where(exited, exit_draw.argmax(axis=1), -1)
+    invol = np.zeros(n, dtype=bool)
+    reason = np.full(n, None, dtype=object)
+    for i in np.flatnonzero(exited):
+        t = exit_month[i]
+        invol[i] = rng.random() < hazard_invol[i, t] / max(hazard[i, t], 1e-12)
+        if invol[i]:
+            reason[i] = "performance"
+            continue
+        w = np.array([max(0.05, 1.0 - pay[i, t]) * 8 + 0.2, 1.5 if mgr[i, t] != mgr[i, max(t - 6, 0)] else 0.3,
+                      0.4 + max(0.0, -comp[i]), 0.6, 0.5])
+        reason[i] = rng.choice(EXIT_REASONS[:5], p=w / w.sum())
+
+    tenure_m = idx - start[:, None] + 1
+    in_post = active & ((exit_month[:, None] < 0) | (idx <= exit_month[:, None]))
+    ramp = -0.10 * np.exp(-(tenure_m - 1) / 2.0)
+    mean_att = base_att[:, None] + p.attainment_per_sd * (perf[:, None] + mperf) + ramp
+    att = mean_att + rng.normal(0, p.attainment_noise, (n, months))
+    rows = np.argwhere(in_post)
+    ii, tt = rows[:, 0], rows[:, 1]
+    monthly = pd.DataFrame({
+        "employee_id": h["candidate_id"].to_numpy()[ii], "job": jobs[ii], "month": tt,
+        "period": month_label(p.start, tt), "tenure_months": tenure_m[ii, tt],
+        "attainment": np.round(att[ii, tt], 4), "manager_id": [f"{jobs[i]}:M{mgr[i, t]}" for i, t in zip(ii, tt)],
+        "manager_changed": mgr_changed[ii, tt], "promoted": promoted[ii, tt], "pay_ratio": np.round(pay[ii, tt], 4),
+        "true_hazard": hazard[ii, tt],
+    })
+    monthly["met_target"] = monthly["attainment"] >= 1.0
+
+    hires = h.rename(columns={"candidate_id": "employee_id"}).copy()
+    hires["start_month"] = start
+    hires["start_period"] = month_label(p.start, start)
+    hires["exited"] = exited
+    hires["exit_month"] = np.where(exited, exit_month, np.nan)
+    hires["exit_type"] = np.where(exited, np.where(invol, "involuntary", "voluntary"), None)
+    hires["exit_reason"] = reason
+    last = np.where(exited, exit_month, months - 1)
+    hires["tenure_months"] = np.maximum(last - start + 1, 0)
+    followed = start + 6 <= months  # six full months could be observed
+    hires["followed_6m"] = followed
+    early = exited & (exit_month < start + 6)
+    hires["retained_6m"] = np.where(followed, ~early, np.nan)
+    hires["early_exit"] = np.where(followed, early, np.nan)
+    # six-month outcomes: mean of the first six working months, for those who worked them
+    six = (tenure_m >= 1) & (tenure_m <= 6)
+    complete = followed & ~early
+    hires["attainment_6m"] = np.where(complete, _row_mean(att, six & in_post), np.nan)
+    hires["met_target_6m"] = np.where(complete, hires["attainment_6m"] >= 1.0, np.nan)
+    true_mean6 = _row_mean(mean_att, six & active)
+    hires["true_attainment_6m"] = true_mean6
+    sd6 = p.attainment_noise / np.sqrt(6)
+    hires["true_p_met_target_6m"] = stats.norm.sf((1.0 - true_mean6) / sd6)
+    surv6 = np.prod(np.where(six & active, 1 - hazard, 1.0), axis=1)
+    hires["true_p_exit_6m"] = np.where(followed, 1 - surv6, np.nan)
+    return hires, monthly
+
+
+def simulate_history(params: SynthParams | None = None) -> SynthHistory:
+    """Simulate years of hiring, performance and exits with a fixed seed; the truth is kept."""
+    p = params or SynthParams()
+    rng = np.random.default_rng(p.seed)
+    horizon = 12 * p.years
+    apps = _hire(p, rng, _applicants(p, rng, horizon))
+    hires, monthly = _employment(p, rng, apps, horizon)
+    truth = {j.key: dict(zip(j.competencies, j.true_weights)) for j in p.jobs}
+    return SynthHistory(params=p, applicants=apps, hires=hires, monthly=monthly, horizon=horizon, true_weights=truth)
+
+
+def observed(df: pd.DataFrame) -> pd.DataFrame:
+    """Drop every true_* column: what a real deployment would see."""
+    return df[[c for c in df.columns if not c.startswith("true_")]].copy()
