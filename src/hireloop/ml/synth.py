@@ -27,6 +27,7 @@ BEHAVIOUR_MEASURES: tuple[str, ...] = (
 )
 SEXES = ("female", "male")
 AGE_BANDS = ("18-24", "25-34", "35-44", "45+")
+LAG = 3  # months between an event (manager change, promotion, pay rise) and its effect on exits
 EXIT_REASONS = ("compensation", "manager", "job_fit", "career", "personal", "performance")
 
 
@@ -77,16 +78,16 @@ class SynthParams:
     """Everything that drives a simulated history; same params and seed, same history."""
 
     seed: int = 7
-    years: int = 3
+    years: int = 4
     start: str = "2022-01"
     jobs: tuple[JobSpec, ...] = DEFAULT_JOBS
     score_noise: float = 0.65  # answer score = 3 + 0.85 * latent + noise, rounded, clipped to 1..5
     attainment_per_sd: float = 0.12  # KPI attainment change per sd of latent performance
     attainment_noise: float = 0.10  # month-to-month noise of attainment
     manager_perf_sd: float = 0.35  # manager effect on performance, in sd of latent performance
-    manager_exit_sd: float = 0.30  # manager effect on the exit logit
-    composure_exit: float = -0.75  # exit logit per sd of latent composure
-    performance_exit: float = -0.35  # voluntary exit logit per sd of latent performance
+    manager_exit_sd: float = 0.10  # manager effect on the exit logit
+    composure_exit: float = -0.65  # exit logit per sd of latent composure
+    performance_exit: float = -0.25  # voluntary exit logit per sd of latent performance
     early_tenure_exit: float = 0.9  # extra exit logit in the first 6 months
     pay_exit: float = -3.0  # exit logit per unit of pay ratio above market
     manager_change_exit: float = 0.7  # exit logit in the 6 months after a manager change
@@ -117,7 +118,12 @@ def month_label(start: str, index: int | np.ndarray) -> np.ndarray | str:
     base = pd.Period(start, freq="M")
     if np.isscalar(index):
         return str(base + int(index))
-    return np.array([str(base + int(i)) for i in np.asarray(index)])
+    idx = np.asarray(index, dtype=int)
+    if len(idx) == 0:
+        return np.array([], dtype=object)
+    lo, hi = int(idx.min()), int(idx.max())
+    labels = np.array([str(base + i) for i in range(lo, hi + 1)], dtype=object)
+    return labels[idx - lo]
 
 
 def _row_mean(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -167,7 +173,7 @@ def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> pd.Da
     comm = df["true_communication"].to_numpy()
     composure = df["true_composure"].to_numpy()
     df["speech_rate"] = np.round(210 + 18 * comm + rng.normal(0, 25, n), 1)
-    df["speech_rate_cv"] = np.round(np.clip(21 - 7 * composure + rng.normal(0, 5.5, n), 3, 80), 1)
+    df["speech_rate_cv"] = np.round(np.clip(21 - 7 * composure + rng.normal(0, 2.5, n), 3, 80), 1)
     df["pauses_per_min"] = np.round(np.clip(6 - 1.0 * comm - 0.6 * composure + rng.normal(0, 2, n), 0, None), 2)
     df["fillers_per_min"] = np.round(np.clip(3 - 0.8 * comm + rng.normal(0, 1.5, n), 0, None), 2)
     df["smile_ratio"] = np.round(np.clip(0.3 + 0.05 * df["true_customer_relationship"] + rng.normal(0, 0.1, n), 0, 1), 3)
@@ -204,25 +210,30 @@ def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, ho
     base_att = h["job"].map({k: s.base_attainment for k, s in spec_of.items()}).to_numpy()
     base_exit = h["job"].map({k: s.base_exit_logit for k, s in spec_of.items()}).to_numpy()
     n_mgr = h["job"].map({k: s.n_managers for k, s in spec_of.items()}).to_numpy()
-    mgr_perf = {k: rng.normal(0, p.manager_perf_sd, s.n_managers) for k, s in spec_of.items()}
-    mgr_exit = {k: rng.normal(0, p.manager_exit_sd, s.n_managers) for k, s in spec_of.items()}
+    # managers of all jobs in one flat array; a hire's manager is offset[job] + local index
+    offsets = dict(zip(spec_of, np.cumsum([0] + [s.n_managers for s in spec_of.values()])[:-1]))
+    total_mgr = sum(s.n_managers for s in spec_of.values())
+    mgr_perf = rng.normal(0, p.manager_perf_sd, total_mgr)
+    mgr_exit = rng.normal(0, p.manager_exit_sd, total_mgr)
+    off = h["job"].map(offsets).to_numpy().astype(int)
     perf = h["true_performance"].to_numpy()
     comp = h["true_composure"].to_numpy()
     pay0 = np.round(rng.normal(1.0, 0.08, n), 3)
 
-    # Exogenous month-by-month processes, drawn before exits so true probabilities are exact.
+    # Exogenous month-by-month processes (managers, promotions, pay), drawn before exits. Exits react to them
+    # with a lag of LAG months, so that the true 3-month exit probability at month t depends only on what has
+    # happened by t: the oracle does not peek at future events.
     mgr = np.zeros((n, months), dtype=int)
     mgr_changed = np.zeros((n, months), dtype=bool)
     promoted = np.zeros((n, months), dtype=bool)
     pay = np.zeros((n, months))
+    since_change_m = np.zeros((n, months), dtype=int)
+    since_promo_m = np.zeros((n, months), dtype=int)
     cur = (rng.random(n) * n_mgr).astype(int)
     cur_pay = pay0.copy()
     since_change = np.full(n, 99)
     since_promo = np.full(n, 99)
     jobs = h["job"].to_numpy()
-    eta = np.full((n, months), np.nan)
-    hazard_invol = np.full((n, months), np.nan)
-    mperf = np.zeros((n, months))
     for t in range(months):
         active = t >= start
         tenure = t - start + 1
@@ -233,12 +244,15 @@ def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, ho
         since_promo = np.where(promo, 0, since_promo + 1)
         cur_pay = np.where(promo, cur_pay * 1.10, cur_pay)
         mgr[:, t], mgr_changed[:, t], promoted[:, t], pay[:, t] = cur, change, promo, cur_pay
-        me = np.array([mgr_exit[j][m] for j, m in zip(jobs, cur)])
-        mperf[:, t] = np.array([mgr_perf[j][m] for j, m in zip(jobs, cur)])
-        eta[:, t] = (base_exit + p.composure_exit * comp + p.performance_exit * perf
-                     + p.early_tenure_exit * (tenure <= 6) + p.pay_exit * (cur_pay - 1.0)
-                     + p.manager_change_exit * (since_change < 6) + p.promotion_exit * (since_promo < 12) + me)
-        hazard_invol[:, t] = np.where(tenure >= 3, _sigmoid(-5.6 - 1.1 * (perf + mperf[:, t])), 0.0)
+        since_change_m[:, t], since_promo_m[:, t] = since_change, since_promo
+    mperf = mgr_perf[off[:, None] + mgr]
+    lag = np.maximum(np.arange(months) - LAG, 0)
+    tenure_all = np.arange(months)[None, :] - start[:, None] + 1
+    eta = (base_exit[:, None] + p.composure_exit * comp[:, None] + p.performance_exit * perf[:, None]
+           + p.early_tenure_exit * (tenure_all <= 6) + p.pay_exit * (pay[:, lag] - 1.0)
+           + p.manager_change_exit * (since_change_m[:, lag] < 4)  # a change 3 to 6 months ago
+           + p.promotion_exit * (since_promo_m[:, lag] < 10) + mgr_exit[off[:, None] + mgr[:, lag]])
+    hazard_invol = np.where(tenure_all >= 3, _sigmoid(-5.6 - 1.1 * (perf[:, None] + mperf[:, lag])), 0.0)
     h_vol = _sigmoid(eta)
     hazard = 1 - (1 - h_vol) * (1 - hazard_invol)
     idx = np.arange(months)[None, :]
@@ -247,17 +261,19 @@ def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, ho
     exit_draw = (rng.random((n, months)) < hazard) & active
     exited = exit_draw.any(axis=1)
     exit_month = np.where(exited, exit_draw.argmax(axis=1), -1)
-    invol = np.zeros(n, dtype=bool)
-    reason = np.full(n, None, dtype=object)
-    for i in np.flatnonzero(exited):
-        t = exit_month[i]
-        invol[i] = rng.random() < hazard_invol[i, t] / max(hazard[i, t], 1e-12)
-        if invol[i]:
-            reason[i] = "performance"
-            continue
-        w = np.array([max(0.05, 1.0 - pay[i, t]) * 8 + 0.2, 1.5 if mgr[i, t] != mgr[i, max(t - 6, 0)] else 0.3,
-                      0.4 + max(0.0, -comp[i]), 0.6, 0.5])
-        reason[i] = rng.choice(EXIT_REASONS[:5], p=w / w.sum())
+    te = np.maximum(exit_month, 0)
+    rows_n = np.arange(n)
+    u_type, u_reason = rng.random(n), rng.random(n)
+    invol = exited & (u_type < hazard_invol[rows_n, te] / np.maximum(hazard[rows_n, te], 1e-12))
+    # voluntary reasons: weights follow the drivers present in the exit month
+    w = np.column_stack([
+        np.maximum(0.05, 1.0 - pay[rows_n, te]) * 8 + 0.2,
+        np.where(mgr[rows_n, te] != mgr[rows_n, np.maximum(te - 6, 0)], 1.5, 0.3),
+        0.4 + np.maximum(0.0, -comp), np.full(n, 0.6), np.full(n, 0.5),
+    ])
+    cum = np.cumsum(w / w.sum(axis=1, keepdims=True), axis=1)
+    pick = (u_reason[:, None] > cum).sum(axis=1).clip(0, 4)
+    reason = np.where(exited, np.where(invol, "performance", np.array(EXIT_REASONS[:5], dtype=object)[pick]), None)
 
     tenure_m = idx - start[:, None] + 1
     in_post = active & ((exit_month[:, None] < 0) | (idx <= exit_month[:, None]))
@@ -269,11 +285,17 @@ def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, ho
     monthly = pd.DataFrame({
         "employee_id": h["candidate_id"].to_numpy()[ii], "job": jobs[ii], "month": tt,
         "period": month_label(p.start, tt), "tenure_months": tenure_m[ii, tt],
-        "attainment": np.round(att[ii, tt], 4), "manager_id": [f"{jobs[i]}:M{mgr[i, t]}" for i, t in zip(ii, tt)],
+        "attainment": np.round(att[ii, tt], 4), "manager_id": pd.Series(jobs[ii]).str.cat(mgr[ii, tt].astype(str), sep=":M").to_numpy(),
         "manager_changed": mgr_changed[ii, tt], "promoted": promoted[ii, tt], "pay_ratio": np.round(pay[ii, tt], 4),
         "true_hazard": hazard[ii, tt],
     })
     monthly["met_target"] = monthly["attainment"] >= 1.0
+    # true probability of leaving in the next three months, from the exogenous hazards (NaN past the horizon)
+    log_surv = np.log1p(-np.minimum(hazard, 1 - 1e-12))
+    csum = np.concatenate([np.zeros((n, 1)), np.cumsum(log_surv, axis=1)], axis=1)
+    ok = tt + 3 <= months - 1
+    t3 = np.minimum(tt + 3, months - 1)
+    monthly["true_p_exit_3m"] = np.where(ok, 1 - np.exp(csum[ii, t3 + 1] - csum[ii, tt + 1]), np.nan)
 
     hires = h.rename(columns={"candidate_id": "employee_id"}).copy()
     hires["start_month"] = start
