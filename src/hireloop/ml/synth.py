@@ -69,8 +69,8 @@ class BiasInjection:
 
     column: str = "sex"
     value: str = "female"
-    score_shift: float = -0.6  # on the 1-5 answer scale, applied to the observed scores
-    selection_shift: float = -0.8  # on the standardised hiring decision
+    score_shift: float = -0.4  # on the 1-5 answer scale, applied to the observed scores
+    selection_shift: float = -0.4  # on the standardised hiring decision
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> pd.Da
     df = pd.concat(frames, ignore_index=True)
     n = len(df)
     sex = rng.choice(SEXES, n).astype(object)
-    age = rng.choice(AGE_BANDS, n, p=[0.3, 0.4, 0.2, 0.1]).astype(object)
+    age = rng.choice(AGE_BANDS, n, p=[0.28, 0.36, 0.22, 0.14]).astype(object)
     sex[rng.random(n) < p.group_unknown_share] = None
     age[rng.random(n) < p.group_unknown_share] = None
     df["sex"], df["age_band"] = sex, age
