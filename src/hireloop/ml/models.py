@@ -60,7 +60,7 @@ def _preprocessor(num: list[str], cat: list[str]) -> ColumnTransformer:
                                            StandardScaler()), num))
     if cat:
         parts.append(("cat", make_pipeline(SimpleImputer(strategy="most_frequent"),
-                                           OneHotEncoder(handle_unknown="ignore")), cat))
+                                           OneHotEncoder(handle_unknown="ignore", sparse_output=False)), cat))
     return ColumnTransformer(parts)
 
 
@@ -137,7 +137,7 @@ class AttritionRiskModel(_TabularModel):
     def _make(self, X: pd.DataFrame) -> Pipeline:
         num, cat = _split_columns(X)
         if self.estimator == "logistic":
-            clf = LogisticRegression(C=self.C, max_iter=2000)
+            clf = LogisticRegression(C=self.C, solver="newton-cholesky", max_iter=200)
         elif self.estimator == "gradient_boosting":
             clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
                                                  random_state=self.random_state)
@@ -199,7 +199,7 @@ class PerformanceModel(_TabularModel):
     def _pair(self, X: pd.DataFrame) -> tuple[Pipeline, Pipeline]:
         num, cat = _split_columns(X)
         if self.estimator == "linear":
-            reg, clf = Ridge(alpha=self.alpha), LogisticRegression(C=1.0 / self.alpha, max_iter=2000)
+            reg, clf = Ridge(alpha=self.alpha), LogisticRegression(C=1.0 / self.alpha, solver="newton-cholesky", max_iter=200)
         elif self.estimator == "gradient_boosting":
             reg = HistGradientBoostingRegressor(max_iter=200, learning_rate=0.05, random_state=self.random_state)
             clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, random_state=self.random_state)

@@ -8,6 +8,7 @@ parameters and each person's true probabilities are kept beside the observations
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -113,6 +114,12 @@ class SynthHistory:
         return next(j for j in self.params.jobs if j.key == key)
 
 
+@functools.lru_cache(maxsize=64)
+def _labels(start: str, lo: int, hi: int) -> np.ndarray:
+    base = pd.Period(start, freq="M")
+    return np.array([str(base + i) for i in range(lo, hi + 1)], dtype=object)
+
+
 def month_label(start: str, index: int | np.ndarray) -> np.ndarray | str:
     """Calendar month label (YYYY-MM) of a month index counted from start."""
     base = pd.Period(start, freq="M")
@@ -122,8 +129,14 @@ def month_label(start: str, index: int | np.ndarray) -> np.ndarray | str:
     if len(idx) == 0:
         return np.array([], dtype=object)
     lo, hi = int(idx.min()), int(idx.max())
-    labels = np.array([str(base + i) for i in range(lo, hi + 1)], dtype=object)
-    return labels[idx - lo]
+    return _labels(start, lo, hi)[idx - lo]
+
+
+def _manager_ids(keys: np.ndarray, code: np.ndarray, local: np.ndarray) -> np.ndarray:
+    """Manager ids like 'store_promoter:M3' without a per-row Python loop."""
+    width = int(local.max()) + 1 if len(local) else 1
+    names = np.array([f"{k}:M{m}" for k in keys for m in range(width)], dtype=object)
+    return names[code * width + local]
 
 
 def _row_mean(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -137,69 +150,80 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> pd.DataFrame:
-    frames = []
+def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> dict[str, np.ndarray]:
+    parts: dict[str, list[np.ndarray]] = {}
     for spec in p.jobs:
         n = spec.applicants_per_month * horizon
-        month = np.repeat(np.arange(horizon), spec.applicants_per_month)
+        cols = {"job": np.full(n, spec.key, dtype=object),
+                "apply_month": np.repeat(np.arange(horizon), spec.applicants_per_month)}
         latent = rng.standard_normal((n, len(COMPETENCIES)))
         composure = rng.standard_normal(n)
-        df = pd.DataFrame({"job": spec.key, "apply_month": month})
         for k, comp in enumerate(COMPETENCIES):
-            df[f"true_{comp}"] = latent[:, k]
-        df["true_composure"] = composure
+            cols[f"true_{comp}"] = latent[:, k]
+        cols["true_composure"] = composure
         w = np.array(spec.true_weights)
-        zs = np.column_stack([df[f"true_{c}"] for c in spec.competencies])
-        df["true_performance"] = zs @ w / np.sqrt((w**2).sum())  # standardised latent performance
-        frames.append(df)
-    df = pd.concat(frames, ignore_index=True)
-    n = len(df)
+        zs = np.column_stack([cols[f"true_{c}"] for c in spec.competencies])
+        cols["true_performance"] = zs @ w / np.sqrt((w**2).sum())  # standardised latent performance
+        for key, value in cols.items():
+            parts.setdefault(key, []).append(value)
+    d = {k: np.concatenate(v) for k, v in parts.items()}
+    n = len(d["job"])
     sex = rng.choice(SEXES, n).astype(object)
     age = rng.choice(AGE_BANDS, n, p=[0.28, 0.36, 0.22, 0.14]).astype(object)
     sex[rng.random(n) < p.group_unknown_share] = None
     age[rng.random(n) < p.group_unknown_share] = None
-    df["sex"], df["age_band"] = sex, age
-    general = df[[f"true_{c}" for c in COMPETENCIES]].mean(axis=1).to_numpy()
-    df["resume_match"] = np.clip(60 + 25 * general + rng.normal(0, 12, n), 0, 100).round(1)
+    d["sex"], d["age_band"] = sex, age
+    general = np.column_stack([d[f"true_{c}"] for c in COMPETENCIES]).mean(axis=1)
+    d["resume_match"] = np.clip(60 + 25 * general + rng.normal(0, 12, n), 0, 100).round(1)
     shift = np.zeros(n)
     if p.bias is not None:
-        shift = np.where(df[p.bias.column].to_numpy() == p.bias.value, p.bias.score_shift, 0.0)
+        shift = np.where(d[p.bias.column] == p.bias.value, p.bias.score_shift, 0.0)
     for comp in COMPETENCIES:
-        raw = 3 + 0.85 * df[f"true_{comp}"].to_numpy() + rng.normal(0, p.score_noise, n) + shift
-        df[f"score_{comp}"] = np.clip(np.round(raw), 1, 5)
+        raw = 3 + 0.85 * d[f"true_{comp}"] + rng.normal(0, p.score_noise, n) + shift
+        d[f"score_{comp}"] = np.clip(np.round(raw), 1, 5)
     for spec in p.jobs:  # a job only interviews its own competencies
-        other = [f"score_{c}" for c in COMPETENCIES if c not in spec.competencies]
-        df.loc[df["job"] == spec.key, other] = np.nan
-    comm = df["true_communication"].to_numpy()
-    composure = df["true_composure"].to_numpy()
-    df["speech_rate"] = np.round(210 + 18 * comm + rng.normal(0, 25, n), 1)
-    df["speech_rate_cv"] = np.round(np.clip(21 - 7 * composure + rng.normal(0, 2.5, n), 3, 80), 1)
-    df["pauses_per_min"] = np.round(np.clip(6 - 1.0 * comm - 0.6 * composure + rng.normal(0, 2, n), 0, None), 2)
-    df["fillers_per_min"] = np.round(np.clip(3 - 0.8 * comm + rng.normal(0, 1.5, n), 0, None), 2)
-    df["smile_ratio"] = np.round(np.clip(0.3 + 0.05 * df["true_customer_relationship"] + rng.normal(0, 0.1, n), 0, 1), 3)
-    df["eye_contact_ratio"] = np.round(np.clip(0.6 + 0.05 * composure + rng.normal(0, 0.12, n), 0, 1), 3)
-    return df
+        rows = d["job"] == spec.key
+        for c in COMPETENCIES:
+            if c not in spec.competencies:
+                d[f"score_{c}"][rows] = np.nan
+    comm, composure = d["true_communication"], d["true_composure"]
+    d["speech_rate"] = np.round(210 + 18 * comm + rng.normal(0, 25, n), 1)
+    d["speech_rate_cv"] = np.round(np.clip(21 - 7 * composure + rng.normal(0, 2.5, n), 3, 80), 1)
+    d["pauses_per_min"] = np.round(np.clip(6 - 1.0 * comm - 0.6 * composure + rng.normal(0, 2, n), 0, None), 2)
+    d["fillers_per_min"] = np.round(np.clip(3 - 0.8 * comm + rng.normal(0, 1.5, n), 0, None), 2)
+    d["smile_ratio"] = np.round(np.clip(0.3 + 0.05 * d["true_customer_relationship"] + rng.normal(0, 0.1, n), 0, 1), 3)
+    d["eye_contact_ratio"] = np.round(np.clip(0.6 + 0.05 * composure + rng.normal(0, 0.12, n), 0, 1), 3)
+    return d
 
 
-def _hire(p: SynthParams, rng: np.random.Generator, df: pd.DataFrame) -> pd.DataFrame:
+def _hire(p: SynthParams, rng: np.random.Generator, d: dict[str, np.ndarray]) -> pd.DataFrame:
     """Current practice: equal competency weights, top share of each job-month cohort hired."""
-    composite = np.zeros(len(df))
+    n = len(d["job"])
+    composite = np.zeros(n)
     for spec in p.jobs:
-        rows = (df["job"] == spec.key).to_numpy()
-        cols = [f"score_{c}" for c in spec.competencies]
-        composite[rows] = df.loc[rows, cols].mean(axis=1).to_numpy()
-    df["interview_score"] = np.round((composite - 1) / 4 * 100, 1)
-    decision = stats.zscore(composite) + 0.3 * stats.zscore(df["resume_match"]) + rng.normal(0, p.judgement_noise, len(df))
+        rows = d["job"] == spec.key
+        composite[rows] = np.column_stack([d[f"score_{c}"][rows] for c in spec.competencies]).mean(axis=1)
+    d["interview_score"] = np.round((composite - 1) / 4 * 100, 1)
+    decision = stats.zscore(composite) + 0.3 * stats.zscore(d["resume_match"]) + rng.normal(0, p.judgement_noise, n)
     if p.bias is not None:
-        decision = decision + np.where(df[p.bias.column].to_numpy() == p.bias.value, p.bias.selection_shift, 0.0)
-    df["_decision"] = decision
-    rank = df.groupby(["job", "apply_month"])["_decision"].rank(ascending=False, pct=True)
-    rates = df["job"].map({j.key: j.hire_rate for j in p.jobs})
-    df["hired"] = (rank <= rates).to_numpy()
-    df.drop(columns="_decision", inplace=True)
-    df.insert(0, "candidate_id", [f"C{i:06d}" for i in range(len(df))])
-    df.insert(3, "apply_period", month_label(p.start, df["apply_month"].to_numpy()))
-    return df
+        decision = decision + np.where(d[p.bias.column] == p.bias.value, p.bias.selection_shift, 0.0)
+    # rank within each job-month cohort: sort by cohort then by decision (descending)
+    job_keys, job_code = np.unique(d["job"], return_inverse=True)
+    cohort = job_code * (d["apply_month"].max() + 1) + d["apply_month"]
+    order = np.lexsort((-decision, cohort))
+    sorted_cohort = cohort[order]
+    first = np.r_[0, np.flatnonzero(np.diff(sorted_cohort)) + 1]
+    size = np.diff(np.r_[first, n])
+    pos = np.arange(n) - np.repeat(first, size) + 1
+    pct = np.empty(n)
+    pct[order] = pos / np.repeat(size, size)
+    rate_of = {j.key: j.hire_rate for j in p.jobs}
+    rates = np.array([rate_of[k] for k in job_keys])[job_code]
+    d["hired"] = pct <= rates
+    month = d.pop("apply_month")
+    out = {"candidate_id": np.char.add("C", np.char.zfill(np.arange(n).astype(str), 6)).astype(object),
+           "job": d.pop("job"), "apply_month": month, "apply_period": month_label(p.start, month)}
+    return pd.DataFrame(out | d)
 
 
 def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, horizon: int):
@@ -207,15 +231,16 @@ def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, ho
     n, months = len(h), horizon
     start = h["apply_month"].to_numpy() + 1  # first working month
     spec_of = {j.key: j for j in p.jobs}
-    base_att = h["job"].map({k: s.base_attainment for k, s in spec_of.items()}).to_numpy()
-    base_exit = h["job"].map({k: s.base_exit_logit for k, s in spec_of.items()}).to_numpy()
-    n_mgr = h["job"].map({k: s.n_managers for k, s in spec_of.items()}).to_numpy()
+    keys, code = np.unique(h["job"].to_numpy(dtype=object).astype(str), return_inverse=True)
+    base_att = np.array([spec_of[k].base_attainment for k in keys])[code]
+    base_exit = np.array([spec_of[k].base_exit_logit for k in keys])[code]
+    n_mgr = np.array([spec_of[k].n_managers for k in keys])[code]
     # managers of all jobs in one flat array; a hire's manager is offset[job] + local index
     offsets = dict(zip(spec_of, np.cumsum([0] + [s.n_managers for s in spec_of.values()])[:-1]))
     total_mgr = sum(s.n_managers for s in spec_of.values())
     mgr_perf = rng.normal(0, p.manager_perf_sd, total_mgr)
     mgr_exit = rng.normal(0, p.manager_exit_sd, total_mgr)
-    off = h["job"].map(offsets).to_numpy().astype(int)
+    off = np.array([offsets[k] for k in keys], dtype=int)[code]
     perf = h["true_performance"].to_numpy()
     comp = h["true_composure"].to_numpy()
     pay0 = np.round(rng.normal(1.0, 0.08, n), 3)
@@ -282,46 +307,42 @@ def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, ho
     att = mean_att + rng.normal(0, p.attainment_noise, (n, months))
     rows = np.argwhere(in_post)
     ii, tt = rows[:, 0], rows[:, 1]
-    monthly = pd.DataFrame({
+    monthly_cols = {
         "employee_id": h["candidate_id"].to_numpy()[ii], "job": jobs[ii], "month": tt,
         "period": month_label(p.start, tt), "tenure_months": tenure_m[ii, tt],
-        "attainment": np.round(att[ii, tt], 4), "manager_id": pd.Series(jobs[ii]).str.cat(mgr[ii, tt].astype(str), sep=":M").to_numpy(),
+        "attainment": np.round(att[ii, tt], 4), "manager_id": _manager_ids(keys, code[ii], mgr[ii, tt]),
         "manager_changed": mgr_changed[ii, tt], "promoted": promoted[ii, tt], "pay_ratio": np.round(pay[ii, tt], 4),
-        "true_hazard": hazard[ii, tt],
-    })
-    monthly["met_target"] = monthly["attainment"] >= 1.0
+        "true_hazard": hazard[ii, tt], "met_target": np.round(att[ii, tt], 4) >= 1.0,
+    }
     # true probability of leaving in the next three months, from the exogenous hazards (NaN past the horizon)
     log_surv = np.log1p(-np.minimum(hazard, 1 - 1e-12))
     csum = np.concatenate([np.zeros((n, 1)), np.cumsum(log_surv, axis=1)], axis=1)
     ok = tt + 3 <= months - 1
     t3 = np.minimum(tt + 3, months - 1)
-    monthly["true_p_exit_3m"] = np.where(ok, 1 - np.exp(csum[ii, t3 + 1] - csum[ii, tt + 1]), np.nan)
+    monthly_cols["true_p_exit_3m"] = np.where(ok, 1 - np.exp(csum[ii, t3 + 1] - csum[ii, tt + 1]), np.nan)
+    monthly = pd.DataFrame(monthly_cols)
 
-    hires = h.rename(columns={"candidate_id": "employee_id"}).copy()
-    hires["start_month"] = start
-    hires["start_period"] = month_label(p.start, start)
-    hires["exited"] = exited
-    hires["exit_month"] = np.where(exited, exit_month, np.nan)
-    hires["exit_type"] = np.where(exited, np.where(invol, "involuntary", "voluntary"), None)
-    hires["exit_reason"] = reason
     last = np.where(exited, exit_month, months - 1)
-    hires["tenure_months"] = np.maximum(last - start + 1, 0)
     followed = start + 6 <= months  # six full months could be observed
-    hires["followed_6m"] = followed
     early = exited & (exit_month < start + 6)
-    hires["retained_6m"] = np.where(followed, ~early, np.nan)
-    hires["early_exit"] = np.where(followed, early, np.nan)
-    # six-month outcomes: mean of the first six working months, for those who worked them
     six = (tenure_m >= 1) & (tenure_m <= 6)
     complete = followed & ~early
-    hires["attainment_6m"] = np.where(complete, _row_mean(att, six & in_post), np.nan)
-    hires["met_target_6m"] = np.where(complete, hires["attainment_6m"] >= 1.0, np.nan)
+    att6 = np.where(complete, _row_mean(att, six & in_post), np.nan)
     true_mean6 = _row_mean(mean_att, six & active)
-    hires["true_attainment_6m"] = true_mean6
     sd6 = p.attainment_noise / np.sqrt(6)
-    hires["true_p_met_target_6m"] = stats.norm.sf((1.0 - true_mean6) / sd6)
     surv6 = np.prod(np.where(six & active, 1 - hazard, 1.0), axis=1)
-    hires["true_p_exit_6m"] = np.where(followed, 1 - surv6, np.nan)
+    extra = {
+        "start_month": start, "start_period": month_label(p.start, start), "exited": exited,
+        "exit_month": np.where(exited, exit_month, np.nan),
+        "exit_type": np.where(exited, np.where(invol, "involuntary", "voluntary"), None), "exit_reason": reason,
+        "tenure_months": np.maximum(last - start + 1, 0), "followed_6m": followed,
+        "retained_6m": np.where(followed, ~early, np.nan), "early_exit": np.where(followed, early, np.nan),
+        # six-month outcomes: mean of the first six working months, for those who worked them
+        "attainment_6m": att6, "met_target_6m": np.where(complete, att6 >= 1.0, np.nan),
+        "true_attainment_6m": true_mean6, "true_p_met_target_6m": stats.norm.sf((1.0 - true_mean6) / sd6),
+        "true_p_exit_6m": np.where(followed, 1 - surv6, np.nan),
+    }
+    hires = pd.concat([h.rename(columns={"candidate_id": "employee_id"}), pd.DataFrame(extra)], axis=1)
     return hires, monthly
 
 
