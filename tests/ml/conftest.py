@@ -15,3 +15,12 @@ def history() -> SynthHistory:
 @pytest.fixture(scope="session")
 def biased_history() -> SynthHistory:
     return simulate_history(SynthParams(seed=7, bias=BiasInjection()))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_blas_thread():
+    """BLAS threads only add contention for these small fits on a shared 2-core machine."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
