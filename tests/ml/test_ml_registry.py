@@ -16,7 +16,8 @@ from hireloop.ml.models import AttritionRiskModel
 from hireloop.ml.registry import ModelRegistry, ModelTampered
 
 # the shared data folder sits beside the repository (../shared from the repository root)
-IBM_CSV = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "hr" / "ibm_hr_employee_attrition.csv").resolve()
+IBM_CSV = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "hr"
+           / "ibm_hr_employee_attrition.csv").resolve()
 
 
 def _tiny_model() -> tuple[AttritionRiskModel, pd.DataFrame]:

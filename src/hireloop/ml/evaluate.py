@@ -66,7 +66,8 @@ def time_split(times: pd.Series | np.ndarray, *, test_share: float = 0.3, cutoff
     train, test = np.flatnonzero(t < cutoff), np.flatnonzero(t >= cutoff)
     if len(train) == 0 or len(test) == 0:
         raise ValidationFailed("A time split needs rows both before and after the cutoff; add more history.")
-    desc = f"time split: trained on {label} < {cutoff:g} ({len(train)} rows), tested on {label} >= {cutoff:g} ({len(test)} rows)"
+    desc = (f"time split: trained on {label} < {cutoff:g} ({len(train)} rows), "
+            f"tested on {label} >= {cutoff:g} ({len(test)} rows)")
     return TimeSplit(cutoff, train, test, desc)
 
 

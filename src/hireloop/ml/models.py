@@ -199,7 +199,8 @@ class PerformanceModel(_TabularModel):
     def _pair(self, X: pd.DataFrame) -> tuple[Pipeline, Pipeline]:
         num, cat = _split_columns(X)
         if self.estimator == "linear":
-            reg, clf = Ridge(alpha=self.alpha), LogisticRegression(C=1.0 / self.alpha, solver="newton-cholesky", max_iter=200)
+            reg = Ridge(alpha=self.alpha)
+            clf = LogisticRegression(C=1.0 / self.alpha, solver="newton-cholesky", max_iter=200)
         elif self.estimator == "gradient_boosting":
             reg = HistGradientBoostingRegressor(max_iter=200, learning_rate=0.05, random_state=self.random_state)
             clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, random_state=self.random_state)
