@@ -17,6 +17,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.impute import SimpleImputer
+from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
@@ -124,12 +125,14 @@ class AttritionRiskModel(_TabularModel):
     """Probability that an employee leaves within the horizon (3 months by default)."""
 
     def __init__(self, features: Sequence[str] | None = None, estimator: str = "logistic", C: float = 1.0,
-                 calibration: str | None = None, horizon_months: int = 3, group_columns: Sequence[str] = (),
-                 random_state: int = 0) -> None:
+                 calibration: str | None = None, calibration_share: float = 0.2, time_column: str | None = "month",
+                 horizon_months: int = 3, group_columns: Sequence[str] = (), random_state: int = 0) -> None:
         self.features = features
         self.estimator = estimator
         self.C = C
         self.calibration = calibration
+        self.calibration_share = calibration_share
+        self.time_column = time_column
         self.horizon_months = horizon_months
         self.group_columns = group_columns
         self.random_state = random_state
@@ -147,16 +150,30 @@ class AttritionRiskModel(_TabularModel):
 
     def fit(self, X: pd.DataFrame, y: Sequence[float] | np.ndarray) -> AttritionRiskModel:
         """Fit on employee snapshots X and 0/1 'left within the horizon' labels y."""
+        times = X[self.time_column].to_numpy() if self.time_column and self.time_column in X.columns else None
         X = self._select(X, fitting=True)
         y = np.asarray(y, dtype=float)
         if np.isnan(y).any() or len(np.unique(y)) < 2:
             raise ValidationFailed("Attrition labels must be 0/1 with both outcomes present.")
         self._fit_reference(X)
-        base = self._make(X)
-        if self.calibration in ("isotonic", "sigmoid"):
-            self.model_ = CalibratedClassifierCV(base, method=self.calibration, cv=3).fit(X, y)
-        elif self.calibration is None:
-            self.model_ = base.fit(X, y)
+        self.calibrator_: LogisticRegression | IsotonicRegression | None = None
+        if self.calibration is None:
+            self.model_ = self._make(X).fit(X, y)
+        elif self.calibration in ("isotonic", "sigmoid"):
+            # calibrate on held-out rows: the latest ones when a time column is given (as the model will be
+            # used on the future), otherwise a random share
+            rng = np.random.default_rng(self.random_state)
+            order = np.argsort(times, kind="stable") if times is not None else rng.permutation(len(y))
+            n_cal = max(int(len(y) * self.calibration_share), 50)
+            fit_idx, cal_idx = order[:-n_cal], order[-n_cal:]
+            if len(np.unique(y[fit_idx])) < 2 or len(np.unique(y[cal_idx])) < 2:
+                raise ValidationFailed("Too few leavers to hold some out for calibration; fit without calibration.")
+            self.model_ = self._make(X).fit(X.iloc[fit_idx], y[fit_idx])
+            p = self.model_.predict_proba(X.iloc[cal_idx])[:, 1]
+            if self.calibration == "sigmoid":  # Platt scaling on the logit
+                self.calibrator_ = LogisticRegression(C=1e6).fit(_logit(p)[:, None], y[cal_idx])
+            else:
+                self.calibrator_ = IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip").fit(p, y[cal_idx])
         else:
             raise ValidationFailed("calibration must be None, 'sigmoid' (Platt) or 'isotonic'.")
         self.classes_ = np.array([0.0, 1.0])
@@ -166,14 +183,25 @@ class AttritionRiskModel(_TabularModel):
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Two-column probabilities (stays, leaves)."""
-        return self.model_.predict_proba(self._select(X, fitting=False))
+        p = self._score(self._select(X, fitting=False))
+        return np.column_stack([1 - p, p])
 
     def risk(self, X: pd.DataFrame) -> np.ndarray:
         """Probability of leaving within the horizon."""
         return self.predict_proba(X)[:, 1]
 
     def _score(self, X: pd.DataFrame) -> np.ndarray:
-        return self.model_.predict_proba(X)[:, 1]
+        p = self.model_.predict_proba(X)[:, 1]
+        if isinstance(self.calibrator_, LogisticRegression):
+            return self.calibrator_.predict_proba(_logit(p)[:, None])[:, 1]
+        if isinstance(self.calibrator_, IsotonicRegression):
+            return np.asarray(self.calibrator_.predict(p), dtype=float)
+        return p
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q))
 
 
 class PerformanceModel(_TabularModel):
