@@ -78,3 +78,6 @@ def test_unknowns_small_groups_and_csv_export() -> None:
     assert {"impact_ratio", "four_fifths_flag", "n", "rate"} <= set(back.columns)
     with pytest.raises(ValidationFailed):
         selection_audit(df, selected="selected", groups=["race"])
+    words = df.assign(selected=np.where(df["selected"], "Yes", "No"))
+    same = selection_audit(words, selected="selected", groups=["sex"])
+    assert [r.rate for r in same.rows] == [r.rate for r in audit.rows]

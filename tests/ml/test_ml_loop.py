@@ -74,3 +74,18 @@ def test_screening_rules_are_proposed_with_effects_before_use(history) -> None:
     with pytest.raises(ValidationFailed):
         evaluate_rule(apps, hires, "pitch", "<", 0.5)
     assert isinstance(pd.DataFrame([r.__dict__ for r in rules]), pd.DataFrame)
+
+
+def test_report_rows_flatten_intervals_for_csv(history) -> None:
+    import io
+
+    from hireloop.ml.report import to_csv, to_records
+
+    q = hire_quality(history.hires[history.hires["job"] == "store_promoter"])
+    rows = to_records(q.bands)
+    assert rows[0]["band"] == "Q1" and rows[0]["met_target_low"] <= rows[0]["met_target_estimate"]
+    back = pd.read_csv(io.StringIO(to_csv(q.bands)))
+    assert list(back["n_hires"]) == [b.n_hires for b in q.bands]
+    rules = propose_rules(history.applicants, history.hires, n_boot=20)
+    flat = to_records(rules)[0]
+    assert flat["impact_ratios_sex=female"] > 0.8 and "reduction_low" in flat

@@ -20,12 +20,13 @@ OUTCOMES = ["attainment_6m", "early_exit"]
 def test_validity_intervals_cover_the_true_values_at_their_stated_rate() -> None:
     rsm = DEFAULT_JOBS[0]
     # the true value: the correlation among hires in a very large history from the same generator
-    big = simulate_history(SynthParams(seed=999, jobs=(dataclasses.replace(rsm, applicants_per_month=1500),)))
+    big = simulate_history(SynthParams(seed=999, years=2, jobs=(dataclasses.replace(rsm, applicants_per_month=3000),)))
     truth = {(v.predictor, v.outcome): v.r for v in validity_table(big.hires, PREDICTORS, OUTCOMES)}
     assert truth[("score_channel_development", "attainment_6m")] > 0.3  # a real signal, not only nulls
     hits = []
-    for seed in range(100):  # 100 small histories of about 110 hires with outcomes each
-        small = simulate_history(SynthParams(seed=seed, jobs=(dataclasses.replace(rsm, applicants_per_month=12),)))
+    for seed in range(100):  # 100 small histories of about 100 hires with outcomes each
+        small = simulate_history(SynthParams(seed=seed, years=2,
+                                             jobs=(dataclasses.replace(rsm, applicants_per_month=24),)))
         for v in validity_table(small.hires, PREDICTORS, OUTCOMES):
             hits.append(v.low <= truth[(v.predictor, v.outcome)] <= v.high)
     coverage = float(np.mean(hits))

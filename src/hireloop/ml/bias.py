@@ -84,6 +84,16 @@ class BiasAudit:
         return buf.getvalue()
 
 
+_YES = frozenset({"1", "1.0", "true", "yes", "y", "selected", "advanced", "hired", "pass", "是"})
+
+
+def _as_selected(s: pd.Series) -> np.ndarray:
+    """Yes/no decisions from bools, numbers or words (a plain astype(bool) would count "no" as selected)."""
+    if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+        return (pd.to_numeric(s, errors="coerce").fillna(0) != 0).to_numpy()
+    return s.astype(str).str.strip().str.lower().isin(_YES).to_numpy()
+
+
 def _is_unknown(s: pd.Series) -> np.ndarray:
     text = s.astype(str).str.strip().str.lower()
     return (s.isna() | text.isin(UNKNOWN_VALUES) | (text == "nan")).to_numpy()
@@ -157,7 +167,7 @@ def selection_audit(df: pd.DataFrame, *, selected: str, groups: Sequence[str] = 
         raise ValidationFailed(f"Column {selected!r} is missing; pass the column that says who was selected.")
     sel = df[selected]
     mask = sel.notna().to_numpy()
-    positive = sel.fillna(False).astype(bool).to_numpy()
+    positive = _as_selected(sel)
     return _audit(df, positive, "selection", selected, groups, intersections, min_share, exclude_small, threshold,
                   None, mask)
 

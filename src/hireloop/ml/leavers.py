@@ -136,6 +136,11 @@ def evaluate_rule(applicants: pd.DataFrame, hires: pd.DataFrame, measure: str, o
     )
 
 
+def _nice(x: float) -> float:
+    """A threshold people can read: whole numbers from 10 up, two significant digits below."""
+    return float(np.round(x)) if abs(x) >= 10 else float(f"{x:.2g}")
+
+
 def propose_rules(applicants: pd.DataFrame, hires: pd.DataFrame, measures: Sequence[str] = tuple(BEHAVIOUR_LABELS),
                   *, outcome: str = "early_exit", min_pass_rate: float = 0.7, groups: Sequence[str] = ("sex",
                   "age_band"), max_rules: int = 3, n_boot: int = 200, seed: int = 0) -> list[ScreeningRule]:
@@ -154,7 +159,7 @@ def propose_rules(applicants: pd.DataFrame, hires: pd.DataFrame, measures: Seque
         qs = np.arange(0.70, 0.96, 0.05) if op == "<=" else np.arange(0.05, 0.31, 0.05)
         best: tuple[float, float] | None = None
         for q in qs:
-            thr = float(np.round(applicants[m].astype(float).quantile(q), 1))
+            thr = _nice(float(applicants[m].astype(float).quantile(q)))
             v = applicants[m].astype(float)
             pr = float((v.isna() | ((v <= thr) if op == "<=" else (v >= thr))).mean())
             passed = (x.isna() | ((x <= thr) if op == "<=" else (x >= thr))).to_numpy()
