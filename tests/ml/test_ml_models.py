@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from hireloop.ml.evaluate import classifier_metrics, expected_calibration_error, regression_metrics, time_split
-from hireloop.ml.features import (ATTRITION_NUMERIC, GroupDataAsFeature, attrition_snapshots, candidate_features,
-                                  current_employees)
+from hireloop.ml.features import ATTRITION_NUMERIC, GroupDataAsFeature, attrition_snapshots, candidate_features
 from hireloop.ml.models import AttritionRiskModel, PerformanceModel
 
 FEATURES = [*ATTRITION_NUMERIC, "job"]
@@ -49,17 +48,6 @@ def test_group_data_is_never_a_feature(snapshots) -> None:
         AttritionRiskModel(features=[*FEATURES, "sex"]).fit(data, data["left"])
     with pytest.raises(GroupDataAsFeature):
         AttritionRiskModel().fit(data[["tenure_months", "sex"]], data["left"])  # all columns, sex among them
-
-
-def test_current_employees_are_scored(history) -> None:
-    snaps = attrition_snapshots(history.hires, history.monthly, include_unlabelled=True)
-    current = current_employees(snaps)
-    started = history.hires["start_month"] < history.horizon  # hired in the last month: not started yet
-    assert len(current) == (~history.hires["exited"] & started).sum()
-    assert current["left"].isna().all()
-    model = AttritionRiskModel(features=FEATURES).fit(*(lambda s: (s, s["left"]))(snaps.dropna(subset=["left"])))
-    risk = model.risk(current)
-    assert ((risk > 0) & (risk < 1)).all()
 
 
 def test_performance_model_predicts_six_month_outcomes_on_later_hires(history) -> None:

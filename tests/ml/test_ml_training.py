@@ -43,6 +43,9 @@ def test_at_risk_list_ranks_current_employees_with_reasons(trained, history) -> 
     assert high and all(s.band == "high" and s.risk >= 0.25 for s in high)
     assert len(at_risk(scores, band="medium")) > len(high)
     assert all(s.factors for s in high[:5])
+    started = history.hires["start_month"] < history.horizon  # hired in the last month: not started yet
+    assert len(scores) == (~history.hires["exited"] & started).sum()  # every current employee, once
+    assert all(0 < s.risk < 1 for s in scores)
     leaving = set(history.hires.loc[history.hires["exited"], "employee_id"])
     assert not leaving & {s.employee_id for s in scores}  # only people still employed are scored
     with pytest.raises(ValidationFailed):
