@@ -67,3 +67,22 @@ def test_performance_model_predicts_six_month_outcomes_on_later_hires(history) -
     assert set(model.per_job_) == {j.key for j in history.params.jobs}
     (exp,) = model.explain(X.iloc[te[:1]])
     assert exp.factors and np.isfinite(exp.prediction)
+
+
+def test_snapshots_accept_minimal_real_world_tables() -> None:
+    import pandas as pd
+
+    from hireloop.ml.features import month_index
+
+    months = month_index(pd.Series(["2024-01-15", "2024-02-03", "2024-03-31", "2024-04-01", "2024-05-20"]), "2024-01")
+    assert list(months) == [0, 1, 2, 3, 4]
+    monthly = pd.DataFrame({"employee_id": ["a"] * 5 + ["b"] * 5, "month": list(months) * 2,
+                            "tenure_months": [1, 2, 3, 4, 5] * 2, "attainment": [0.9, 1.1, 1.0, 0.8, 1.2] * 2})
+    hires = pd.DataFrame({"employee_id": ["a", "b"], "exit_month": [np.nan, 2.0]})
+    snaps = attrition_snapshots(hires, monthly, horizon_months=1, last_month=4)
+    # b leaves in month 2: labelled snapshots at months 0 (stays) and 1 (leaves next month); then no rows
+    b = snaps[snaps["employee_id"] == "b"]
+    assert list(b["month"]) == [0, 1] and list(b["left"]) == [0.0, 1.0]
+    a = snaps[snaps["employee_id"] == "a"]
+    assert list(a["month"]) == [0, 1, 2, 3] and a["left"].eq(0).all()
+    assert a["met_target_share"].iloc[1] == pytest.approx(0.5) and a["pay_ratio"].isna().all()

@@ -92,14 +92,21 @@ def attrition_snapshots(hires: pd.DataFrame, monthly: pd.DataFrame, *, horizon_m
                         last_month: int | None = None, include_unlabelled: bool = False) -> pd.DataFrame:
     """One row per employee and month they were still employed: features so far and 'leaves within horizon'.
 
-    Labels need horizon_months of follow-up; rows without it are dropped unless include_unlabelled
-    (then 'left' is NaN), which is how current employees are scored.
+    monthly: employee_id, month (integer index, see month_index), tenure_months, attainment (1.0 = target);
+    optional met_target (default attainment >= 1), promoted, manager_changed (default False), pay_ratio
+    (pay / market midpoint, default unknown), job, period. hires: employee_id, exit_month (NaN while employed);
+    optional interview_score, resume_match and behaviour measures. Labels need horizon_months of follow-up;
+    rows without it are dropped unless include_unlabelled (then 'left' is NaN): how current employees are scored.
     """
-    need = {"employee_id", "month", "tenure_months", "attainment", "met_target", "promoted", "manager_changed",
-            "pay_ratio"}
+    need = {"employee_id", "month", "tenure_months", "attainment"}
     missing = need - set(monthly.columns)
     if missing:
         raise ValidationFailed(f"Monthly performance data lacks columns {sorted(missing)}; import them first.")
+    if "employee_id" not in hires.columns:
+        raise ValidationFailed("The hires table needs an employee_id column to join exits and interview data.")
+    defaults = {"met_target": monthly["attainment"] >= 1.0, "promoted": False, "manager_changed": False,
+                "pay_ratio": np.nan}
+    monthly = monthly.assign(**{k: v for k, v in defaults.items() if k not in monthly.columns})
     m = monthly.sort_values(["employee_id", "month"]).reset_index(drop=True)
     g = m.groupby("employee_id", sort=False)
     att = m["attainment"].astype(float)
@@ -139,6 +146,13 @@ def attrition_snapshots(hires: pd.DataFrame, monthly: pd.DataFrame, *, horizon_m
     if not include_unlabelled:
         feats = feats[labelled]
     return feats.reset_index(drop=True)
+
+
+def month_index(dates: pd.Series, origin: str) -> pd.Series:
+    """Whole months from origin (YYYY-MM) to each date: the integer 'month' the loop tables use."""
+    periods = pd.to_datetime(dates, errors="coerce").dt.to_period("M")
+    base = pd.Period(origin, freq="M")
+    return periods.map(lambda p: np.nan if pd.isna(p) else (p - base).n).astype(float)
 
 
 def current_employees(snapshots: pd.DataFrame) -> pd.DataFrame:
