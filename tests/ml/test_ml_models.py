@@ -36,6 +36,7 @@ def test_attrition_explanations_name_the_drivers(snapshots) -> None:
     risky = snapshots.sort_values("speech_rate_cv").tail(1)
     (exp,) = model.explain(risky, top=3)
     assert exp.prediction == pytest.approx(model.risk(risky)[0])
+    assert exp.row == risky.index[0]  # the explanation names the row it explains
     assert len(exp.factors) == 3
     assert "speech_rate_cv" in [f.feature for f in exp.factors]
     assert next(f for f in exp.factors if f.feature == "speech_rate_cv").effect > 0

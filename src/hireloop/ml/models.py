@@ -96,7 +96,11 @@ class _TabularModel(BaseEstimator):
         raise NotImplementedError
 
     def explain(self, X: pd.DataFrame, top: int = 3) -> list[Explanation]:
-        """Per-person top factors: the change in prediction when each feature is set to the typical value."""
+        """Per-person top factors: the change in prediction when each feature is set to the typical value.
+
+        Each Explanation's row is the person's index label in X (e.g. an employee id when X is indexed by it).
+        """
+        labels = list(X.index)
         X = self._select(X, fitting=False).reset_index(drop=True)
         ref_row = pd.DataFrame([self.reference_])[list(self.feature_names_in_)]
         baseline = float(self._score(ref_row.astype(X.dtypes.to_dict()))[0])
@@ -111,7 +115,9 @@ class _TabularModel(BaseEstimator):
             order = np.argsort(-np.abs(effects[i]))[:top]
             factors = tuple(Factor(X.columns[j], label(X.columns[j], "zh"), label(X.columns[j], "en"),
                                    _plain(X.iat[i, j]), float(effects[i, j])) for j in order if effects[i, j] != 0)
-            out.append(Explanation(row=i, prediction=float(pred[i]), baseline=baseline, factors=factors))
+            row = labels[i]
+            row = row.item() if isinstance(row, np.generic) else row
+            out.append(Explanation(row=row, prediction=float(pred[i]), baseline=baseline, factors=factors))
         return out
 
 
