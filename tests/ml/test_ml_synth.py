@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from hireloop.ml.synth import DEFAULT_JOBS, SynthParams, observed, simulate_history
+from hireloop.errors import ValidationFailed
+
+from hireloop.ml.synth import DEFAULT_JOBS, BiasInjection, SynthParams, observed, simulate_history
 
 
 def test_same_seed_gives_the_same_history(history) -> None:
@@ -49,3 +52,11 @@ def test_outcomes_follow_true_probabilities(history) -> None:
     assert np.abs(obs - exp).max() < 0.08
     f = history.hires[history.hires["followed_6m"]]
     assert abs(f["early_exit"].mean() - f["true_p_exit_6m"].mean()) < 0.03
+
+
+def test_group_data_is_optional() -> None:
+    h = simulate_history(SynthParams(seed=2, years=1, groups=False))
+    for frame in (h.applicants, h.hires):
+        assert "sex" not in frame.columns and "age_band" not in frame.columns
+    with pytest.raises(ValidationFailed):
+        simulate_history(SynthParams(groups=False, bias=BiasInjection()))

@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from hireloop.errors import ValidationFailed
+
 COMPETENCIES: dict[str, tuple[str, str]] = {
     "channel_development": ("渠道拓展", "Channel development"),
     "customer_relationship": ("客户关系", "Customer relationship"),
@@ -94,6 +96,7 @@ class SynthParams:
     manager_change_exit: float = 0.7  # exit logit in the 6 months after a manager change
     promotion_exit: float = -0.6  # exit logit in the 12 months after a promotion
     judgement_noise: float = 0.6  # hiring decision noise (sd, on standardised composite)
+    groups: bool = True  # simulate sex and age band (group data is optional in HireLoop)
     group_unknown_share: float = 0.04
     bias: BiasInjection | None = None
 
@@ -172,7 +175,10 @@ def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> dict[
     age = rng.choice(AGE_BANDS, n, p=[0.28, 0.36, 0.22, 0.14]).astype(object)
     sex[rng.random(n) < p.group_unknown_share] = None
     age[rng.random(n) < p.group_unknown_share] = None
-    d["sex"], d["age_band"] = sex, age
+    if p.groups:
+        d["sex"], d["age_band"] = sex, age
+    elif p.bias is not None:
+        raise ValidationFailed("A bias injection needs group data: set groups=True.")
     general = np.column_stack([d[f"true_{c}"] for c in COMPETENCIES]).mean(axis=1)
     d["resume_match"] = np.clip(60 + 25 * general + rng.normal(0, 12, n), 0, 100).round(1)
     shift = np.zeros(n)
