@@ -30,7 +30,7 @@ CANDIDATE_NUMERIC: tuple[str, ...] = ("resume_match", "interview_score") + tuple
 ATTRITION_NUMERIC: tuple[str, ...] = (
     "tenure_months", "in_first_3_months", "in_first_6_months", "attainment_last3", "attainment_trend",
     "attainment_mean", "met_target_share", "promotions", "promoted_12m", "manager_changes_12m",
-    "manager_changed_6m", "pay_ratio", "interview_score", "resume_match",
+    "manager_changed_6m", "pay_ratio", "manager_exit_rate_12m", "interview_score", "resume_match",
 ) + tuple(BEHAVIOUR_LABELS)
 
 
@@ -88,6 +88,29 @@ def _rolling(m: pd.DataFrame, col: str, window: int, how: str) -> pd.Series:
     return out.reset_index(level=0, drop=True).sort_index()
 
 
+def _manager_exit_rate(m: pd.DataFrame, hires: pd.DataFrame, window: int = 12) -> np.ndarray:
+    """Share of a manager's team-months in the trailing window that ended in an exit (known at month end)."""
+    if "manager_id" not in m.columns or "exit_month" not in hires.columns:
+        return np.full(len(m), np.nan)
+    exit_of = hires.set_index("employee_id")["exit_month"]
+    exited_now = (m["employee_id"].map(exit_of) == m["month"]).to_numpy(dtype=float)
+    mgr_codes, mgr = np.unique(m["manager_id"].astype(str).to_numpy(), return_inverse=True)
+    month = m["month"].to_numpy(dtype=int)
+    lo = month.min()
+    span = month.max() - lo + 1
+    heads = np.zeros((len(mgr_codes), span))
+    exits = np.zeros((len(mgr_codes), span))
+    np.add.at(heads, (mgr, month - lo), 1.0)
+    np.add.at(exits, (mgr, month - lo), exited_now)
+    ch = np.concatenate([np.zeros((len(mgr_codes), 1)), np.cumsum(heads, axis=1)], axis=1)
+    ce = np.concatenate([np.zeros((len(mgr_codes), 1)), np.cumsum(exits, axis=1)], axis=1)
+    t = month - lo
+    start = np.maximum(t + 1 - window, 0)
+    h = ch[mgr, t + 1] - ch[mgr, start]
+    e = ce[mgr, t + 1] - ce[mgr, start]
+    return np.where(h > 0, e / np.maximum(h, 1), np.nan)
+
+
 def attrition_snapshots(hires: pd.DataFrame, monthly: pd.DataFrame, *, horizon_months: int = 3,
                         last_month: int | None = None, include_unlabelled: bool = False) -> pd.DataFrame:
     """One row per employee and month they were still employed: features so far and 'leaves within horizon'.
@@ -128,6 +151,7 @@ def attrition_snapshots(hires: pd.DataFrame, monthly: pd.DataFrame, *, horizon_m
         "manager_changes_12m": _rolling(m, "manager_changed", 12, "sum"),
         "manager_changed_6m": _rolling(m, "manager_changed", 6, "sum").gt(0).astype(float),
         "pay_ratio": m["pay_ratio"].astype(float),
+        "manager_exit_rate_12m": _manager_exit_rate(m, hires),
     })
     for extra in ("job", "period", "true_p_exit_3m"):
         if extra in m.columns:
