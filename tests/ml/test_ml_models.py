@@ -87,3 +87,9 @@ def test_snapshots_accept_minimal_real_world_tables() -> None:
     a = snaps[snaps["employee_id"] == "a"]
     assert list(a["month"]) == [0, 1, 2, 3] and a["left"].eq(0).all()
     assert a["met_target_share"].iloc[1] == pytest.approx(0.5) and a["pay_ratio"].isna().all()
+
+
+def test_a_whole_table_never_learns_from_ids_labels_or_time(snapshots) -> None:
+    data = snapshots[["employee_id", "month", "period", "tenure_months", "speech_rate_cv", "true_p_exit_3m", "left"]]
+    model = AttritionRiskModel().fit(data, data["left"])
+    assert list(model.feature_names_in_) == ["tenure_months", "speech_rate_cv"]

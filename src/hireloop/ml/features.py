@@ -25,6 +25,13 @@ BEHAVIOUR_LABELS: dict[str, tuple[str, str, str]] = {  # key: (zh, en, unit)
     "eye_contact_ratio": ("眼神交流比例", "eye contact ratio", ""),
 }
 
+# Identifiers, labels and time: never learned from when a model is given a whole table.
+NOT_FEATURES: frozenset[str] = frozenset({
+    "employee_id", "candidate_id", "application_id", "left", "month", "period", "apply_month", "apply_period",
+    "start_month", "start_period", "exit_month", "exited", "exit_type", "exit_reason", "early_exit", "retained_6m",
+    "attainment_6m", "met_target_6m", "hired", "followed_6m", "tenure_at_exit",
+})
+
 CANDIDATE_NUMERIC: tuple[str, ...] = ("resume_match", "interview_score") + tuple(BEHAVIOUR_LABELS)
 
 ATTRITION_NUMERIC: tuple[str, ...] = (

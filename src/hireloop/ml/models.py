@@ -23,7 +23,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from hireloop.errors import ValidationFailed
-from hireloop.ml.features import assert_no_group_features, label
+from hireloop.ml.features import NOT_FEATURES, assert_no_group_features, label
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,10 @@ class _TabularModel(BaseEstimator):
     def _select(self, X: pd.DataFrame, fitting: bool) -> pd.DataFrame:
         if not isinstance(X, pd.DataFrame):
             raise ValidationFailed("Pass a pandas DataFrame with named feature columns.")
-        cols = list(self.features) if self.features is not None else list(X.columns)
+        if self.features is not None:
+            cols = list(self.features)
+        else:  # every column except identifiers, labels, time and simulation truth
+            cols = [c for c in X.columns if c not in NOT_FEATURES and not str(c).startswith("true_")]
         if not fitting:
             cols = list(self.feature_names_in_)
         missing = [c for c in cols if c not in X.columns]
