@@ -89,3 +89,17 @@ def test_report_rows_flatten_intervals_for_csv(history) -> None:
     rules = propose_rules(history.applicants, history.hires, n_boot=20)
     flat = to_records(rules)[0]
     assert flat["impact_ratios_sex=female"] > 0.8 and "reduction_low" in flat
+
+
+def test_analyse_job_bundles_every_section_and_notes_thin_data(history) -> None:
+    from hireloop.ml.job_report import analyse_job
+
+    job = history.job("ecommerce_operator")
+    rep = analyse_job(history.applicants, history.hires, job=job.key, competencies=job.competencies, n_boot=30)
+    assert rep.quality and rep.weights and rep.profile and rep.selection_audit and rep.scoring_audit
+    assert rep.weights.ranking == job.competencies and not rep.notes
+    assert {v.outcome for v in rep.validity} == {"attainment_6m", "early_exit"}
+    assert len(rep.incremental) == 2 and rep.rules and rep.leavers
+    thin = analyse_job(history.applicants.head(30), history.hires.head(8), job="regional_sales_manager",
+                       competencies=history.job("regional_sales_manager").competencies, n_boot=10)
+    assert thin.quality is None and thin.weights is None and thin.notes

@@ -10,4 +10,5 @@ Entry points (each module's docstring says more):
 - training.train_attrition / train_performance / train_attrition_from_employee_table -> TrainedModel
 - risk.score_employees / at_risk; registry.ModelRegistry; ibm.normalize_ibm_export
 - bias.selection_audit / scoring_audit (NYC LL144); report.to_records / to_csv for any result
+- job_report.analyse_job: all of the analyses of one job in one call (thin data gives notes)
 """
