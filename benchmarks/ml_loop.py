@@ -45,7 +45,8 @@ def main() -> dict:
     feats = [*ATTRITION_NUMERIC, "job"]
     oracle = classifier_metrics(test["left"], test["true_p_exit_3m"])
     res["attrition_synthetic"] = {"validation": split.description, "oracle_auc": round(oracle.auc, 4)}
-    for est, cal in (("logistic", None), ("logistic", "sigmoid"), ("logistic", "isotonic"), ("gradient_boosting", None)):
+    variants = (("logistic", None), ("logistic", "sigmoid"), ("logistic", "isotonic"), ("gradient_boosting", None))
+    for est, cal in variants:
         model, fit_s = _timed(lambda: AttritionRiskModel(features=feats, estimator=est, calibration=cal)
                               .fit(train, train["left"]))
         m = classifier_metrics(test["left"], model.risk(test))
