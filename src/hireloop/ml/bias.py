@@ -99,7 +99,8 @@ def _is_unknown(s: pd.Series) -> np.ndarray:
     return (s.isna() | text.isin(UNKNOWN_VALUES) | (text == "nan")).to_numpy()
 
 
-def _categories(df: pd.DataFrame, groups: Sequence[str], intersections: bool | Sequence[Sequence[str]]):
+def _categories(df: pd.DataFrame, groups: Sequence[str],
+                intersections: bool | Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     cats: list[tuple[str, ...]] = [(g,) for g in groups]
     if intersections is True:
         cats += [tuple(c) for c in combinations(groups, 2)]

@@ -232,7 +232,8 @@ def _hire(p: SynthParams, rng: np.random.Generator, d: dict[str, np.ndarray]) ->
     return pd.DataFrame(out | d)
 
 
-def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame, horizon: int):
+def _employment(p: SynthParams, rng: np.random.Generator, apps: pd.DataFrame,
+                horizon: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     h = apps[apps["hired"]].reset_index(drop=True)
     n, months = len(h), horizon
     start = h["apply_month"].to_numpy() + 1  # first working month
