@@ -74,7 +74,8 @@ def test_unknowns_small_groups_and_csv_export() -> None:
     kept = selection_audit(df, selected="selected", groups=["sex"], exclude_small=False)
     assert next(r for r in kept.rows if r.group == "other").impact_ratio is not None
     back = pd.read_csv(io.StringIO(audit.to_csv()))
-    assert list(back["group"]) == [r.group for r in audit.rows]
+    assert list(back["group"]) == [r.group for r in audit.rows] + ["(unknown)"]
+    assert back["n"].iloc[-1] == 40
     assert {"impact_ratio", "four_fifths_flag", "n", "rate"} <= set(back.columns)
     with pytest.raises(ValidationFailed):
         selection_audit(df, selected="selected", groups=["race"])

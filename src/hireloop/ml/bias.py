@@ -70,12 +70,17 @@ class BiasAudit:
         """Rows whose impact ratio is below the four-fifths threshold."""
         return tuple(r for r in self.rows if r.four_fifths_flag)
 
-    def to_records(self) -> list[dict[str, object]]:
-        """Report rows as plain dicts (one per category), ready for JSON or CSV."""
-        return [{"outcome": self.outcome, **asdict(r)} for r in self.rows]
+    def to_records(self, include_unknown: bool = True) -> list[dict[str, object]]:
+        """Report rows as plain dicts, ready for JSON or CSV; unknown counts follow as group '(unknown)' rows."""
+        recs: list[dict[str, object]] = [{"outcome": self.outcome, **asdict(r)} for r in self.rows]
+        if include_unknown:
+            blank = dict.fromkeys(asdict(self.rows[0]) if self.rows else ["kind", "category", "group", "n"])
+            recs += [{"outcome": self.outcome, **blank, "kind": self.kind, "category": u.category,
+                      "group": "(unknown)", "n": u.n_unknown} for u in self.unknown]
+        return recs
 
     def to_csv(self) -> str:
-        """The report rows as CSV text, followed by nothing else (unknown counts are in unknown_csv)."""
+        """The report rows (and unknown counts) as CSV text."""
         buf = io.StringIO()
         recs = self.to_records()
         writer = csv.DictWriter(buf, fieldnames=list(recs[0]) if recs else ["outcome"])
