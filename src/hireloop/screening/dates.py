@@ -22,7 +22,8 @@ _DATE = (
     rf"|(?P<{{p}}y4>{_YEAR})(?!\d)\s*年?)"
 )
 _CURRENT = r"(?P<cur>至今|至今日|今|现在|目前|present|current|now|to date|today|ongoing)"
-_SEP = r"\s*(?:-|–|—|―|~|至|到|to|until|－|～)\s*"
+# "一" is how OCR reads a dash between two Chinese dates; it is only a separator between two dates.
+_SEP = r"\s*(?:-|–|—|―|~|至|到|to|until|－|～|一)\s*"
 RANGE_RE = re.compile(
     rf"(?<![\d.])(?:{_DATE.format(p='a')}){_SEP}(?:{_DATE.format(p='b')}|{_CURRENT})(?![\d])",
     re.IGNORECASE,

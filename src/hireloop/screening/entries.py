@@ -12,7 +12,7 @@ from hireloop.screening.lexicons.industries import INDUSTRIES
 from hireloop.screening.profile import DateRange, Education, Field, Span, WorkEntry
 from hireloop.screening.sections import Line
 
-_SEP_RE = re.compile(r"\s*(?:[|｜/／，;；\t]|,(?!\s*(?:Ltd|Inc|LLC|Limited|Co\b|S\.A))|\s{2,}|\s[-–—@]\s|\bat\b|\bin\b(?=\s+[A-Z]))\s*")
+_SEP_RE = re.compile(r"\s*(?:[|｜/／，;；\t]|,(?!\s*(?i:Ltd|Inc|LLC|Limited|Co\b|S\.A))|\s{2,}|\s[-–—@]\s|\bat\b|\bin\b(?=\s+[A-Z]))\s*")
 _BULLET_RE = re.compile(r"^\s*(?:[•·\-*●▪◦■◆>]|\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*")
 _LABEL_RE = re.compile(
     r"^(?:公司名称|公司|单位|工作单位|雇主|职位名称|职位|岗位|职务|担任职务|时间|任职时间|在职时间|学校|毕业院校|院校|专业|所学专业|学历|"
@@ -67,8 +67,12 @@ _DEGREE_SPLIT_RE = re.compile(rf"(?<=[a-z.]) +(?={_EN_DEGREE}(?![A-Za-z]))")
 DEGREE_PREFIX_RE = re.compile(rf"^{_EN_DEGREE}(?![A-Za-z])\s*(?:(?:in|of)\s+)?")
 
 
+_ZH_FIELD_END_RE = re.compile(r"(?<=大学|学院|学校)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=(?:硕士|本科|博士|大专|专科|中专|高中)"
+                              r"(?:研究生)?$)")
+
+
 def _subsplit(core: str, start: int) -> list[tuple[str, int, int]]:
-    cuts = sorted({m.start() for m in _CJK_SPACE_RE.finditer(core)} | {m.start(1) for m in _SUFFIX_END_RE.finditer(core)}
+    cuts = sorted({m.start() for m in _ZH_FIELD_END_RE.finditer(core)} | {m.start() for m in _CJK_SPACE_RE.finditer(core)} | {m.start(1) for m in _SUFFIX_END_RE.finditer(core)}
                   | {m.start() for m in _DEGREE_SPLIT_RE.finditer(core)})
     out, pos = [], 0
     for c in [*cuts, len(core)]:
@@ -120,20 +124,20 @@ def work_entries(lines: Sequence[Line], text: str) -> list[WorkEntry]:
         first = last = i
         if above:
             j = i - 1
-            while j > prev_i and len(parts) < 2 and i - j <= 2 and _header_like(lines[j]):
+            while j > prev_i and _named(parts) < 2 and i - j <= 2 and _header_like(lines[j]):
                 parts = _parts(lines[j].text, lines[j].start) + parts
                 first = j
                 j -= 1
         else:
             j = i + 1
-            while j < next_i and len(parts) < 2 and j - i <= 2 and _header_like(lines[j]):
+            while j < next_i and _named(parts) < 2 and j - i <= 2 and _header_like(lines[j]):
                 parts = parts + _parts(lines[j].text, lines[j].start)
                 last = j
                 j += 1
         stop = next_i
         if above and k + 1 < len(anchors):  # the next entry's header lines are not our description
             nxt_parts = _parts_without(lines[next_i], anchors[k + 1][1].span)
-            while stop - 1 > last and len(nxt_parts) < 2 and next_i - (stop - 1) <= 2 and _header_like(lines[stop - 1]):
+            while stop - 1 > last and _named(nxt_parts) < 2 and next_i - (stop - 1) <= 2 and _header_like(lines[stop - 1]):
                 nxt_parts = _parts(lines[stop - 1].text, 0) + nxt_parts
                 stop -= 1
         employer, title = _employer_title(parts, text)
@@ -143,6 +147,11 @@ def work_entries(lines: Sequence[Line], text: str) -> list[WorkEntry]:
         inds, evidence = _industries(text, employer, span)
         entries.append(WorkEntry(employer, title, rng, inds, evidence, desc, span))
     return entries
+
+
+def _named(parts: list[tuple[str, int, int]]) -> int:
+    """How many header parts can be an employer or a title (a city is neither)."""
+    return sum(1 for p in parts if not _is_location(p[0]))
 
 
 def _parts_without(line: Line, span: Span) -> list[tuple[str, int, int]]:

@@ -249,7 +249,7 @@ def _location(text: str, lines: list[Line]) -> Field | None:
                 return Field(cid, Span(s, e), text[s:e])
     for ln in lines[:8]:  # header lines: "张伟 | 上海 | 138..."
         hits = vocab.cities().find(ln.text, ln.start)
-        if hits and len(ln.text.strip()) < 80 and not detect_level(ln.text):
+        if hits and len(ln.text.strip()) < 120 and not detect_level(ln.text):
             cid, s, e = hits[0]
             return Field(cid, Span(s, e), text[s:e])
     return None

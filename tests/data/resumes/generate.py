@@ -41,7 +41,7 @@ def render(fmt: str, rng: random.Random, person, style: int, seed: int) -> bytes
     if fmt in {"docx", "docx_table"}:
         return docx_file(lines, table_header=fmt == "docx_table")
     if fmt == "txt_gbk":
-        return "\r\n".join(lines).encode("gbk")
+        return "\r\n".join(lines).replace("•", "·").encode("gbk")
     if fmt == "md_bom":
         md = [("## " + ln if ln and len(ln) < 24 and (ln.isupper() or ln in {"工作经历", "教育背景", "专业技能", "语言能力",
                                                                            "证书", "自我评价", "Experience", "Education"})

@@ -60,7 +60,15 @@ def work_lines(rng: random.Random, p: Person, style: int) -> list[str]:
     for j in p.jobs:
         emp, title = (j.employer_zh, j.title_zh) if zh else (j.employer_en, j.title_en)
         duties = _duties(rng, j, p.lang)
-        if style % 3 == 0:
+        if style % 4 == 3:  # dates first with pipes, or company | city | dates with the title below
+            if zh:
+                out.append(f"{_ym(j.start, 1, 'zh')}—{_ym(j.end, 1, 'zh')} | {emp} | {title}")
+                out += [f"• {d}" for d in duties]
+            else:
+                out.append(f"{emp.upper()} | {p.city[1]} | {_range(j, 0, 'en')}")
+                out.append(title)
+                out += [f"- {d}" for d in duties]
+        elif style % 3 == 0:
             out.append(f"{_range(j, style, p.lang)}  {emp}  {title}")
             out += [f"- {d}" for d in duties]
         elif style % 3 == 1:
@@ -113,9 +121,14 @@ def contact_lines(rng: random.Random, p: Person, style: int) -> list[str]:
     phone = p.phone[3:]
     shown = [f"{phone[:3]}-{phone[3:7]}-{phone[7:]}", f"+86 {phone[:3]} {phone[3:7]} {phone[7:]}", phone][style % 3]
     if p.lang == "zh":
+        if style % 4 == 3:
+            return [f"{p.name}  |  求职意向：{rng.choice(['销售经理', '城市经理'])}", f"年龄：{rng.randint(24, 45)}岁 | 性别：男",
+                    f"手机：{shown} | 邮箱：{p.email}", f"期望城市：{p.city[0]}", ""]
         if style % 3 == 2:
             return [f"姓名：{p.name}", f"手机：{shown}", f"邮箱：{p.email}", f"现居地：{p.city[0]}", ""]
         return [["个人简历", ""][style % 2], p.name, f"电话：{shown} | 邮箱：{p.email} | 现居：{p.city[0]}", ""]
+    if style % 4 == 3:
+        return [f"{p.name}", f"Objective: a field sales role in {p.city[1]} | Mobile {shown} | {p.email}", ""]
     if style % 3 == 2:
         return [p.name.upper(), f"{p.city[1]}, China · {p.email} · {shown}", ""]
     return [p.name, f"Phone: {shown}", f"Email: {p.email}", f"Location: {p.city[1]}", ""]

@@ -154,10 +154,13 @@ def scan_png(lines: list[str], seed: int) -> bytes:
     font_path = next((p for p in FONT_FILES if Path(p).exists()), None)
     font = ImageFont.truetype(font_path, 26) if font_path else ImageFont.load_default()
     wrapped = []
-    for ln in lines:
-        while len(ln) > 48:
-            wrapped.append(ln[:48])
-            ln = ln[48:]
+    for ln in lines:  # wrap as a word processor would: at spaces for English, anywhere for Chinese
+        limit = 48 if any("\u4e00" <= ch <= "\u9fff" for ch in ln) else 88
+        while len(ln) > limit:
+            cut = ln.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            wrapped.append(ln[:cut].rstrip())
+            ln = ln[cut:].lstrip()
         wrapped.append(ln)
     img = Image.new("L", (1500, 80 + 42 * len(wrapped)), 250)
     d = ImageDraw.Draw(img)
