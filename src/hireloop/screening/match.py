@@ -49,22 +49,35 @@ def keyword_hits(profile: ResumeProfile, kw: Keyword) -> tuple[float, list[Span]
     sid, variants = keyword_variants(kw)
     spans: list[Span] = []
     if sid:
-        spans += [Span(s, e) for k, s, e in vocab.skills().find(profile.text) if k == sid]
+        spans += list(skill_mentions(profile).get(sid, ()))
     for v in variants:
         spans += _phrase_spans(profile.text, v)
     if spans:
         spans = sorted(set(spans), key=lambda s: (s.start, s.end))
         return 1.0, spans[:MAX_EVIDENCE], f"found {len(spans)} time(s)"
-    have = profile_tokens(profile)
     for v in variants:
         want = set(tokens(v))
-        if len(want) >= 2 and want <= have:
-            found = token_spans(profile.text, want)
+        found = token_spans(profile.text, want)
+        if len(want) >= 2 and len(found) == len(want):
             return TOKEN_CREDIT, [Span(a, b) for a, b in sorted(found.values())], "all its words found, not the phrase"
     return 0.0, [], "not found"
 
 
 _TOKEN_CACHE: dict[str, frozenset[str]] = {}
+_MENTION_CACHE: dict[str, dict[str, tuple[Span, ...]]] = {}
+
+
+def skill_mentions(profile: ResumeProfile) -> dict[str, tuple[Span, ...]]:
+    """Every vocabulary skill named anywhere in the text, titles included (cached by content hash)."""
+    got = _MENTION_CACHE.get(profile.content_hash)
+    if got is None:
+        if len(_MENTION_CACHE) > 5000:
+            _MENTION_CACHE.clear()
+        acc: dict[str, list[Span]] = {}
+        for k, s, e in vocab.skills().find(profile.text):
+            acc.setdefault(k, []).append(Span(s, e))
+        got = _MENTION_CACHE[profile.content_hash] = {k: tuple(v) for k, v in acc.items()}
+    return got
 
 
 def profile_tokens(profile: ResumeProfile) -> frozenset[str]:

@@ -38,13 +38,18 @@ def tokens(text: str) -> list[str]:
 
 
 def token_spans(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
-    """First (start, end) of each wanted token in the text (searched as a substring, case-insensitive)."""
+    """First (start, end) of each wanted token in the text: Chinese as a substring, Latin as a whole word."""
     low = text.lower()
     out = {}
     for t in wanted:
-        i = low.find(t)
-        if i >= 0:
-            out[t] = (i, i + len(t))
+        if t.isascii():
+            m = re.search(rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])", low)
+            if m:
+                out[t] = (m.start(), m.end())
+        else:
+            i = low.find(t)
+            if i >= 0:
+                out[t] = (i, i + len(t))
     return out
 
 

@@ -21,32 +21,37 @@ def _term_pattern(term: str, *, case_sensitive: bool = False) -> str:
 
 
 class TermMatcher:
-    """Finds any of many terms in a text and maps each hit to its key (longest term wins)."""
+    """Finds any of many terms in a text and maps each hit to its key.
+
+    Each term is first probed with a plain substring test (C speed) and only the terms present are searched
+    with their boundary-aware regex: a one-page resume contains few of the hundreds of terms. Overlapping hits
+    of different keys are all kept ("KA渠道拓展" gives KA and 渠道拓展); a hit inside a longer hit of the same
+    key is dropped ("分销" inside "分销管理").
+    """
 
     def __init__(self, terms: dict[str, str], case_sensitive: frozenset[str] = frozenset()) -> None:
-        self._lookup: dict[str, str] = {}
-        for term, key in terms.items():
-            self._lookup[self._norm(term)] = key
-        ordered = sorted(terms, key=len, reverse=True)
-        # A lookahead finds a hit at every position, so "KA渠道拓展" yields both KA渠道 and 渠道拓展.
-        self._re = re.compile("(?=(" + "|".join(_term_pattern(t, case_sensitive=t in case_sensitive) for t in ordered)
-                              + "))")
-
-    @staticmethod
-    def _norm(term: str) -> str:
-        return re.sub(r"\s+", " ", term.lower())
+        self._terms: list[tuple[str, bool, str, re.Pattern[str]]] = []
+        for term, key in sorted(terms.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+            cs = term in case_sensitive
+            probe = re.sub(r"\s+", " ", term if cs else term.lower()).split(" ", 1)[0]
+            self._terms.append((probe, cs, key, re.compile(_term_pattern(term, case_sensitive=cs))))
 
     def find(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-        """(key, start, end) of every hit, in order."""
-        out: list[tuple[str, int, int]] = []
-        for m in self._re.finditer(text):
-            key = self._lookup.get(self._norm(m.group(1)))
-            if key is None:
+        """(key, start, end) of every hit, in text order."""
+        low = text.lower()
+        hits: list[tuple[int, int, str]] = []
+        for probe, cs, key, rx in self._terms:
+            if probe not in (text if cs else low):
                 continue
-            s, e = offset + m.start(1), offset + m.end(1)
-            if out and out[-1][0] == key and out[-1][2] >= e:
-                continue  # a shorter synonym inside a longer one of the same key ("分销" in "分销管理")
-            out.append((key, s, e))
+            hits += [(m.start(), m.end(), key) for m in rx.finditer(text)]
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+        out: list[tuple[str, int, int]] = []
+        reach: dict[str, int] = {}
+        for s, e, key in hits:
+            if reach.get(key, -1) >= e:
+                continue
+            reach[key] = max(reach.get(key, -1), e)
+            out.append((key, offset + s, offset + e))
         return out
 
     def keys(self, text: str) -> set[str]:
@@ -101,6 +106,7 @@ def certificates() -> TermMatcher:
                        frozenset({"CPA", "CFA", "PMP", "ACCA", "NCRE"}))
 
 
+@lru_cache(maxsize=4096)
 def resolve_skill(term: str) -> str | None:
     """The vocabulary id a skill name or synonym stands for, or None."""
     if term in SKILLS:
