@@ -121,7 +121,7 @@ def _docx_guard(data: bytes, limits: ExtractionLimits) -> str | None:
         total = sum(i.file_size for i in infos)
         packed = sum(i.compress_size for i in infos) or 1
         if total > limits.max_unzipped_bytes or total / packed > limits.max_zip_ratio:
-            return (f"the DOCX expands to {total / 1e6:.0f} MB ({total / packed:.0f}x its packed size), which looks like "
+            return (f"the DOCX expands to {total / 2**20:.0f} MB ({total / packed:.0f}x its packed size), which looks like "
                     "a zip bomb; save the resume again from Word or export it as PDF")
         if "word/document.xml" not in zf.namelist():
             return ""
@@ -195,8 +195,8 @@ def extract_text(data: bytes, filename: str, *, limits: ExtractionLimits | None 
     fmt = "unknown"
     try:
         if len(data) > limits.max_bytes:
-            return ExtractedText(filename, TOO_LARGE, f"the file is {len(data) / 1e6:.1f} MB, over the "
-                                 f"{limits.max_bytes / 1e6:.0f} MB limit; compress it or export a smaller PDF", fmt)
+            return ExtractedText(filename, TOO_LARGE, f"the file is {len(data) / 2**20:.1f} MB, over the "
+                                 f"{limits.max_bytes / 2**20:.0f} MB limit; compress it or export a smaller PDF", fmt)
         if not data.strip():
             return ExtractedText(filename, EMPTY, "the file is empty; upload the resume again", fmt)
         fmt = sniff_format(data, filename)
@@ -300,6 +300,6 @@ def iter_zip(data: bytes, *, limits: ExtractionLimits | None = None) -> list[tup
                  and "__MACOSX" not in i.filename]
         total = sum(i.file_size for i in infos)
         if total > limits.max_unzipped_bytes * 10:
-            raise TooLarge(f"the zip expands to {total / 1e6:.0f} MB; upload at most "
-                           f"{limits.max_unzipped_bytes * 10 / 1e6:.0f} MB of resumes at a time")
+            raise TooLarge(f"the zip expands to {total / 2**20:.0f} MB; upload at most "
+                           f"{limits.max_unzipped_bytes * 10 / 2**20:.0f} MB of resumes at a time")
         return [(i.filename, zf.read(i)) for i in infos]

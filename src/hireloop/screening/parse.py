@@ -8,6 +8,7 @@ from datetime import date
 
 from hireloop.screening import vocab
 from hireloop.screening.dates import merged_years
+from hireloop.screening.extract import normalize_text
 from hireloop.screening.entries import detect_level, education_entries, work_entries
 from hireloop.screening.lexicons.credentials import CERTIFICATE_LANGUAGE, CERTIFICATES, PROFICIENCY_TERMS
 from hireloop.screening.lexicons.industries import INDUSTRIES
@@ -43,8 +44,10 @@ _NOT_NAMES = {"个人简历", "简历", "求职简历", "resume", "curriculum vi
 
 
 def parse_resume(text: str, *, as_of: date | None = None) -> ResumeProfile:
-    """Parse one resume's extracted text; `as_of` closes 'to date' periods (default: today)."""
+    """Parse one resume's text; spans index `profile.text` (the text NFKC-normalised as extract_text returns it);
+    `as_of` closes 'to date' periods (default: today)."""
     as_of = as_of or date.today()
+    text = normalize_text(text)  # idempotent: extracted text is already normalised
     lines = split_lines(text)
     blocks = split_sections(text, lines)
     by_kind: dict[str, list[Block]] = {}
@@ -84,8 +87,8 @@ def parse_resume(text: str, *, as_of: date | None = None) -> ResumeProfile:
     profile_fields = [f.span for f in (*emails, *phones) if f] + [f.span for f in (name, location) if f]
     consumed = profile_fields + [e.span for e in education] + [w.span for w in work] + [
         sp for s in skills for sp in s.spans] + [c.span for c in certificates] + [la.span for la in languages]
-    headings = [Span(b.section.span.start, b.section.span.start + len(b.section.heading) + 2)
-                for b in blocks if b.section.heading]
+    headings = [Span(b.section.span.start, b.lines[0].start if b.lines and b.lines[0].start > b.section.span.start
+                     else _line_end(text, b.section.span.start)) for b in blocks if b.section.heading]
     return ResumeProfile(
         text=text,
         language="zh" if _cjk_share(text) > 0.05 else "en",
@@ -105,6 +108,11 @@ def parse_resume(text: str, *, as_of: date | None = None) -> ResumeProfile:
         content_hash=content_hash(text),
         as_of=as_of.isoformat(),
     )
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def content_hash(text: str) -> str:
