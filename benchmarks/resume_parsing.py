@@ -92,7 +92,8 @@ def score(label: dict, prof: ResumeProfile | None, status: str, t: Tally) -> Non
         school = cand[0].school.value if cand and cand[0].school else None
         major = cand[0].major.value if cand and cand[0].major else None
         t.check("education_school", _same(e["school"], school), f, e["school"], school)
-        t.check("education_major", _same(e["major"], major), f, e["major"], major)
+        if "major" in e:
+            t.check("education_major", _same(e["major"], major), f, e["major"], major)
     if "work" in label:
         got_work = list(prof.work) if prof else []
         t.check("work_entry_count", len(got_work) == len(label["work"]), f, len(label["work"]), len(got_work))

@@ -142,3 +142,23 @@ def test_zip_upload_members_are_listed() -> None:
         zf.writestr("__MACOSX/._a.txt", "junk")
         zf.writestr("cvs/.DS_Store", "junk")
     assert [name for name, _ in iter_zip(buf.getvalue())] == ["cvs/a.txt"]
+
+
+def test_scanned_image_is_read_by_ocr() -> None:
+    import shutil
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract-ocr is not installed (requirements/screening.apt installs it)")
+    font_path = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+    font = ImageFont.truetype(font_path, 30) if Path(font_path).exists() else ImageFont.load_default()
+    img = Image.new("L", (900, 160), 255)
+    d = ImageDraw.Draw(img)
+    d.text((30, 30), "Email: jane.doe@example.com", font=font, fill=0)
+    d.text((30, 90), "Phone: 138-1234-5678", font=font, fill=0)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    res = extract_text(buf.getvalue(), "scan.png", ocr_languages="eng")
+    assert res.status == "ok" and res.method == "tesseract"
+    assert "jane.doe@example.com" in res.text

@@ -13,7 +13,7 @@ from hireloop.screening.profile import DateRange, Education, Field, Span, WorkEn
 from hireloop.screening.sections import Line
 
 _SEP_RE = re.compile(r"\s*(?:[|｜/／，;；\t]|,(?!\s*(?i:Ltd|Inc|LLC|Limited|Co\b|S\.A))|\s{2,}|\s[-–—@]\s|\bat\b|\bin\b(?=\s+[A-Z]))\s*")
-_BULLET_RE = re.compile(r"^\s*(?:[•·\-*●▪◦■◆>]|\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*")
+_BULLET_RE = re.compile(r"^\s*(?:[•·\-●▪◦■◆>]|\*(?=\s)|\d{1,2}[.、)]|[(（]\d{1,2}[)）])\s*")  # "**Bold**" is no bullet
 _LABEL_RE = re.compile(
     r"^(?:公司名称|公司|单位|工作单位|雇主|职位名称|职位|岗位|职务|担任职务|时间|任职时间|在职时间|学校|毕业院校|院校|专业|所学专业|学历|"
     r"company|employer|organisation|organization|title|position|role|job title|dates?|period|school|university|"
@@ -47,7 +47,7 @@ def _parts(text: str, offset: int) -> list[tuple[str, int, int]]:
         piece = text[pos:end]
         lab = _LABEL_RE.match(piece.strip())
         lead = len(piece) - len(piece.lstrip()) + (lab.end() if lab else 0)
-        core = piece[lead:].strip().strip("()（）[]【】:-–—")
+        core = piece[lead:].strip().strip("()（）[]【】:-–—*_`#")  # markdown emphasis is not part of a name
         if core:
             s = offset + pos + piece.find(core, lead if lead <= len(piece) else 0)
             out += _subsplit(core, s)
@@ -60,7 +60,7 @@ _CJK_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=\S)|(?<=[\u4e00-\u9fff]\))
 _SUFFIX_END_RE = re.compile(r"\b(?:Ltd\.?|Inc\.?|LLC|Limited|GmbH|PLC|Corp\.|Corporation|Group)(\s+)"
                             r"(?=[A-Z])(?!Ltd|Limited|Co\b)")
 _EN_DEGREE = (r"(?:(?:Bachelor|Master|Doctor|Associate)(?:'s)?(?:\s+(?:Degree|of\s+(?:Science|Arts|Engineering|"
-              r"Philosophy|Business\s+Administration|Applied\s+Science)))?|B\.A\.|BA|B\.Sc\.?|BSc|B\.S\.|M\.Sc\.?|MSc|"
+              r"Philosophy|Business\s+Administration|Applied\s+Science)))?|B\.A\.|BA|B\.Sc\.?|BSc|B\.S\.|B\.?Com|M\.?Com|M\.Sc\.?|MSc|"
               r"M\.S\.|M\.A\.|MBA|EMBA|BBA|Ph\.?D\.?|B\.?Eng\.?|M\.?Eng\.?|High School Diploma|"
               r"Secondary School Certificate|Diploma)")
 _DEGREE_SPLIT_RE = re.compile(rf"(?<=[a-z.]) +(?={_EN_DEGREE}(?![A-Za-z]))")
@@ -179,19 +179,24 @@ def _field(part: tuple[str, int, int] | None, text: str) -> Field | None:
 
 
 def _industries(text: str, employer: Field | None, span: Span) -> tuple[tuple[str, ...], tuple[Field, ...]]:
-    """Industries of an entry: from the employer (company lexicon) or industry words in the entry."""
+    """Industries of an entry. The employer decides when it names one (a company in the lexicon, or an industry
+    word in its name: 'FairPrice (supermarket chain)'); only otherwise do industry words in the entry count, so a
+    supermarket buyer of snacks is retail, not FMCG."""
     found: dict[str, Field] = {}
-    chunk = text[span.start:span.end]
-    for ind in INDUSTRIES:
-        hits = vocab.industry_companies(ind).find(employer.value, employer.span.start) if employer else []
-        if hits:
-            _, s, e = hits[0]
-            found[ind] = Field(ind, Span(s, e), text[s:e])
-            continue
-        hits = vocab.industry_terms(ind).find(chunk, span.start)
-        if hits:
-            _, s, e = hits[0]
-            found[ind] = Field(ind, Span(s, e), text[s:e])
+    if employer is not None:
+        for ind in INDUSTRIES:
+            hits = vocab.industry_companies(ind).find(employer.value, employer.span.start) or \
+                vocab.industry_terms(ind).find(employer.value, employer.span.start)
+            if hits:
+                _, s, e = hits[0]
+                found[ind] = Field(ind, Span(s, e), text[s:e])
+    if not found:
+        chunk = text[span.start:span.end]
+        for ind in INDUSTRIES:
+            hits = vocab.industry_terms(ind).find(chunk, span.start)
+            if hits:
+                _, s, e = hits[0]
+                found[ind] = Field(ind, Span(s, e), text[s:e])
     return tuple(found), tuple(found.values())
 
 
@@ -260,6 +265,9 @@ def _major_from_parts(parts: list[tuple[str, int, int]], school: tuple[str, int,
                       ) -> tuple[str, int, int] | None:
     """'MBA Marketing' -> Marketing; 'Bachelor of Science | Marketing' -> Marketing; else the first plain part."""
     for k, p in enumerate(parts):
+        inner = re.match(r"^(.+?)\s*\(([^()]+)\)?$", p[0])  # "市场营销(大专)": the major with its level in brackets
+        if inner and detect_level(inner.group(2)) and not detect_level(inner.group(1)) and p is not school:
+            return (inner.group(1), p[1], p[1] + len(inner.group(1)))
         deg = DEGREE_PREFIX_RE.match(p[0])
         if deg and p is not school:
             if deg.end() < len(p[0]):

@@ -16,9 +16,9 @@ LEVEL_LABELS: dict[str, tuple[str, str]] = {
 # Checked from the highest level down so that "博士研究生" is a PhD, not a master.
 LEVEL_TERMS: dict[str, tuple[str, ...]] = {
     "phd": ("博士", "Ph.D", "PhD", "Doctor of", "Doctorate", "D.Phil"),
-    "master": ("硕士", "研究生", "MBA", "EMBA", "Master", "M.S.", "M.Sc", "MSc", "M.A.", "M.Eng", "MEng",
+    "master": ("硕士", "研究生", "MBA", "EMBA", "Master", "M.S.", "M.Sc", "MSc", "M.Com", "MCom", "M.A.", "M.Eng", "MEng",
                "Postgraduate"),
-    "bachelor": ("本科", "学士", "统招本科", "Bachelor", "B.S.", "B.Sc", "BSc", "B.A.", "B.Eng", "BEng", "BBA",
+    "bachelor": ("本科", "学士", "统招本科", "Bachelor", "B.S.", "B.Sc", "BSc", "B.Com", "BCom", "B.A.", "B.Eng", "BEng", "BBA",
                  "Undergraduate"),
     "associate": ("大专", "专科", "高职", "Associate", "Junior College", "Higher Vocational"),
     "high_school": ("高中", "中专", "职高", "技校", "中职", "High School", "Secondary School", "Vocational School",
