@@ -127,6 +127,7 @@ def main() -> None:
     ap.add_argument("--labels", type=Path, default=Path("tests/data/resumes/labels.jsonl"))
     ap.add_argument("--failures", action="store_true", help="list every wrong field on stderr")
     ap.add_argument("--no-ocr", action="store_true")
+    ap.add_argument("--pdf-engine", default="pdfium", choices=["pdfium", "pdftotext"], help="compare PDF readers")
     a = ap.parse_args()
     rows = [json.loads(ln) for ln in a.labels.read_text(encoding="utf-8").splitlines() if ln.strip()]
     t = Tally()
@@ -135,7 +136,7 @@ def main() -> None:
     for row in rows:
         as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else None
         data = (a.labels.parent / row["file"]).read_bytes()
-        res = parse_file(data, row["file"], as_of=as_of, ocr=not a.no_ocr)
+        res = parse_file(data, row["file"], as_of=as_of, ocr=not a.no_ocr, pdf_engine=a.pdf_engine)
         before = len(t.failures)
         score(row, res.profile, res.status, t)
         fmt = row.get("format", Path(row["file"]).suffix)
@@ -144,7 +145,7 @@ def main() -> None:
         by_format[fmt][1] += 1
     summary = t.summary()
     out = {
-        "labels": str(a.labels), "resumes": len(rows), "seconds": round(time.perf_counter() - started, 2),
+        "labels": str(a.labels), "resumes": len(rows), "pdf_engine": a.pdf_engine, "seconds": round(time.perf_counter() - started, 2),
         "accuracy": summary,
         "floors": {k: {"floor": v, "value": summary.get(k), "pass": (summary.get(k) or 0) >= v} for k, v in FLOORS.items()},
         "fully_correct_by_format": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_format.items())},
