@@ -114,3 +114,25 @@ def test_duplicates_by_email_phone_and_content(zh_resume: str, en_resume: str) -
     other = parse_resume(en_resume, as_of=AS_OF)
     dups = find_duplicates([duplicate_keys(p) for p in (a, other, same_text, new_email)])
     assert [(d.first, d.second, d.reason) for d in dups] == [(0, 2, "content"), (0, 3, "phone")]
+
+
+def test_requirements_round_trip_from_the_job_form() -> None:
+    form = {"min_education": "bachelor", "min_years": 3, "industry_years": [{"industry": "fmcg", "years": 3}],
+            "keywords": [{"phrase": "线下渠道拓展", "synonyms": ["offline channel expansion"], "weight": 2}, "KA"],
+            "preferred_skills": ["陈列"], "locations": ["上海"], "languages": ["en"], "description": "快消销售"}
+    req = JobRequirements.from_dict(form)
+    assert req.keywords[0] == Keyword("线下渠道拓展", ("offline channel expansion",), 2.0)
+    assert req.keywords[1] == Keyword("KA")
+    assert JobRequirements.from_dict(req.to_dict()) == req
+    with pytest.raises(ValidationFailed, match="unknown requirement field"):
+        JobRequirements.from_dict({"min_educaton": "bachelor"})
+    with pytest.raises(ValidationFailed, match="invalid screening requirements"):
+        JobRequirements.from_dict({"industry_years": [{"years": 3}]})
+
+
+def test_match_result_serialises_with_points(profiles) -> None:  # noqa: ANN001
+    zh, _ = profiles
+    body = match(zh, FMCG_JOB).to_dict()
+    assert body["score"] > 0 and body["filters"][0]["passed"] is True
+    kw = next(c for c in body["criteria"] if c["label"] == "KA")
+    assert kw["points"] > 0 and kw["evidence"][0]["span"]["start"] >= 0

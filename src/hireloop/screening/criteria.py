@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from hireloop.errors import ValidationFailed
 from hireloop.screening.lexicons.credentials import LANGUAGES
@@ -53,6 +54,38 @@ class JobRequirements:
     description: str = ""
     weights: CriterionWeights = field(default_factory=CriterionWeights)
     semantic_range: tuple[float, float] = (0.75, 0.90)  # cosine mapped to 0 and 1 (E5 cosines sit high)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> JobRequirements:
+        """Build from the job form / API JSON (lists for tuples); raises ValidationFailed saying what to fix."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValidationFailed(f"unknown requirement field(s): {', '.join(unknown)}")
+        try:
+            kw = dict(data)
+            kw["industry_years"] = tuple(IndustryExperience(str(x["industry"]), float(x["years"]))
+                                         for x in data.get("industry_years", ()))
+            kw["keywords"] = tuple(Keyword(str(x["phrase"]), tuple(map(str, x.get("synonyms", ()))),
+                                           float(x.get("weight", 1.0))) if isinstance(x, dict) else Keyword(str(x))
+                                   for x in data.get("keywords", ()))
+            for name in ("required_skills", "locations", "languages", "preferred_skills"):
+                kw[name] = tuple(map(str, data.get(name, ())))
+            if "weights" in data:
+                kw["weights"] = CriterionWeights(**{k: float(v) for k, v in data["weights"].items()})
+            if "semantic_range" in data:
+                lo, hi = data["semantic_range"]
+                kw["semantic_range"] = (float(lo), float(hi))
+            for name in ("min_years",):
+                if kw.get(name) is not None:
+                    kw[name] = float(kw[name])
+            return cls(**kw).validate()
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValidationFailed(f"invalid screening requirements: {exc}") from exc
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (the inverse of from_dict)."""
+        return asdict(self)
 
     def validate(self) -> JobRequirements:
         """Raise ValidationFailed with what to fix when a value is out of range; returns self."""
@@ -125,6 +158,15 @@ class MatchResult:
     passed: bool
     filters: tuple[FilterResult, ...]
     criteria: tuple[CriterionResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict for the API and the console (spans as {start, end}; points per criterion)."""
+        out = asdict(self)
+        for c, raw in zip(self.criteria, out["criteria"]):
+            raw["points"] = c.points
+        for f, raw in zip(self.filters, out["filters"]):
+            raw["passed"] = f.passed
+        return out
 
     def explain(self) -> list[str]:
         """One line per filter and criterion, for logs and the CLI."""
