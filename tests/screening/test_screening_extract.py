@@ -141,7 +141,20 @@ def test_zip_upload_members_are_listed() -> None:
         zf.writestr("cvs/a.txt", "Jane")
         zf.writestr("__MACOSX/._a.txt", "junk")
         zf.writestr("cvs/.DS_Store", "junk")
-    assert [name for name, _ in iter_zip(buf.getvalue())] == ["cvs/a.txt"]
+    assert [name for name, _, _ in iter_zip(buf.getvalue())] == ["cvs/a.txt"]
+
+
+def test_zip_upload_parses_each_member_with_its_own_status(make_pdf) -> None:  # noqa: ANN001
+    from hireloop.screening.intake import parse_zip
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.pdf", make_pdf(["Jane Doe", "jane@example.com"]))
+        zf.writestr("big.pdf", b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024))
+        zf.writestr("c.txt", "王芳\n电话：13912345678".encode("gbk"))
+    out = parse_zip(buf.getvalue(), limits=ExtractionLimits(max_bytes=2 * 1024 * 1024))
+    assert [(r.filename, r.status) for r in out] == [("a.pdf", "ok"), ("big.pdf", "too_large"), ("c.txt", "ok")]
+    assert out[2].profile.phones[0].value == "+8613912345678"
 
 
 def test_scanned_image_is_read_by_ocr() -> None:

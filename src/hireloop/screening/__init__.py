@@ -9,7 +9,7 @@ from hireloop.screening.criteria import (
 )
 from hireloop.screening.extract import STATUSES, ExtractedText, ExtractionLimits, extract_many, extract_text, iter_zip
 from hireloop.screening.intake import (
-    DuplicateKeys, ParsedResume, duplicate_keys, find_duplicates, parse_file, parse_many,
+    DuplicateKeys, ParsedResume, duplicate_keys, find_duplicates, parse_file, parse_many, parse_zip,
 )
 from hireloop.screening.match import match
 from hireloop.screening.parse import parse_resume
@@ -22,5 +22,5 @@ __all__ = [
     "ExtractionLimits", "FilterResult", "IndustryExperience", "JobRequirements", "Keyword", "MatchResult",
     "ParsedResume", "ProfileFeatures", "ProfileIndex", "Ranking", "ResumeProfile", "SemanticScorer", "Span",
     "duplicate_keys", "extract_many", "extract_text", "find_duplicates", "iter_zip", "job_vector", "match",
-    "parse_file", "parse_many", "parse_resume", "profile_features", "rank",
+    "parse_file", "parse_many", "parse_resume", "parse_zip", "profile_features", "rank",
 ]

@@ -290,16 +290,22 @@ def extract_many(files: Iterable[tuple[str, bytes]], *, hook: Callable[..., None
     return out
 
 
-def iter_zip(data: bytes, *, limits: ExtractionLimits | None = None) -> list[tuple[str, bytes]]:
-    """Members of an uploaded zip of resumes (folders and hidden files skipped); raises TooLarge for a bomb."""
-    from hireloop.errors import TooLarge
+def iter_zip(data: bytes, *, limits: ExtractionLimits | None = None) -> list[tuple[str, bytes | None, int]]:
+    """Members of an uploaded zip of resumes as (name, bytes, size); bytes is None for a member over the size
+    limit (not read at all). Folders, hidden files and __MACOSX are skipped. Raises TooLarge when the whole zip
+    unpacks to more than ten times `max_unzipped_bytes`, and ValidationFailed when it is not a zip."""
+    from hireloop.errors import TooLarge, ValidationFailed
 
     limits = limits or ExtractionLimits()
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ValidationFailed("the upload is not a valid zip file; zip the resumes again") from exc
+    with zf:
         infos = [i for i in zf.infolist() if not i.is_dir() and not i.filename.split("/")[-1].startswith(".")
                  and "__MACOSX" not in i.filename]
-        total = sum(i.file_size for i in infos)
+        total = sum(i.file_size for i in infos if i.file_size <= limits.max_bytes)
         if total > limits.max_unzipped_bytes * 10:
             raise TooLarge(f"the zip expands to {total / 2**20:.0f} MB; upload at most "
                            f"{limits.max_unzipped_bytes * 10 / 2**20:.0f} MB of resumes at a time")
-        return [(i.filename, zf.read(i)) for i in infos]
+        return [(i.filename, zf.read(i) if i.file_size <= limits.max_bytes else None, i.file_size) for i in infos]

@@ -57,6 +57,26 @@ def parse_many(files: Iterable[tuple[str, bytes]], *, hook: Callable[..., None] 
     return out
 
 
+def parse_zip(data: bytes, *, limits: ExtractionLimits | None = None, hook: Callable[..., None] | None = None,
+              **options: object) -> list[ParsedResume]:
+    """Parse every resume in an uploaded zip; an oversized member gets status too_large without being read."""
+    from hireloop.screening.extract import TOO_LARGE, iter_zip
+
+    limits = limits or ExtractionLimits()
+    members = iter_zip(data, limits=limits)
+    out = []
+    for i, (name, body, size) in enumerate(members, 1):
+        if body is None:
+            ex = ExtractedText(name, TOO_LARGE, f"the file is {size / 2**20:.1f} MB, over the "
+                               f"{limits.max_bytes / 2**20:.0f} MB limit; compress it or export a smaller PDF", "unknown")
+            out.append(ParsedResume(ex, None))
+        else:
+            out.append(parse_file(body, name, limits=limits, **options))  # type: ignore[arg-type]
+        if hook:
+            hook("parse", completed=i, total=len(members))
+    return out
+
+
 @dataclass(frozen=True)
 class DuplicateKeys:
     """What identifies a person across applications: normalised emails and phones, and the content hash."""

@@ -21,9 +21,9 @@ from hireloop.screening.lexicons.education import LEVELS
 from hireloop.screening.lexicons.industries import INDUSTRIES
 from hireloop.screening.lexicons.places import CITIES
 from hireloop.screening.lexicons.skills import SKILLS
-from hireloop.screening.match import TOKEN_CREDIT, keyword_variants, profile_tokens, skill_id
+from hireloop.screening.match import TOKEN_CREDIT, keyword_variants, profile_tokens
 from hireloop.screening.profile import ResumeProfile
-from hireloop.screening.semantic import SemanticScorer, scale
+from hireloop.screening.semantic import SemanticScorer
 from hireloop.screening.tokens import HASH_DIM, token_hash, tokens
 
 SKILL_IDS = tuple(SKILLS)
@@ -204,4 +204,4 @@ def job_vector(scorer: SemanticScorer, req: JobRequirements) -> np.ndarray | Non
     return scorer.job_vector(req.description) if req.description.strip() else None
 
 
-__all__ = ["ProfileFeatures", "ProfileIndex", "Ranking", "job_vector", "profile_features", "rank", "scale"]
+__all__ = ["ProfileFeatures", "ProfileIndex", "Ranking", "job_vector", "profile_features", "rank"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from people import CERT_FORMS, LANG_FORMS, LEVEL_FORMS, SKILL_FORMS, Job, Person, School
+from people import CERT_FORMS, LANG_FORMS, LEVEL_FORMS, SKILL_FORMS, Job, Person
 
 ZH_LEVEL = {"bachelor": ["本科", "学士", "统招本科"], "master": ["硕士", "硕士研究生"], "phd": ["博士"],
             "associate": ["大专", "专科"], "high_school": ["中专", "高中"]}
