@@ -25,6 +25,7 @@ def test_parser_never_crashes_on_text(parts: list[str]) -> None:
     for s in p.unparsed:
         assert 0 <= s.start <= s.end <= len(p.text)
     assert p.total_years >= 0
+    assert parse_resume(text, as_of=date(2026, 11, 1)) == p  # deterministic
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
