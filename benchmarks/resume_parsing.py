@@ -102,8 +102,10 @@ def score(label: dict, prof: ResumeProfile | None, status: str, t: Tally) -> Non
             t.check("work_start", match is not None, f, w["start"], [str(g.dates.start) for g in got_work if g.dates])
             emp = match.employer.value if match and match.employer else None
             title = match.title.value if match and match.title else None
-            t.check("work_employer", _same(w["employer"], emp), f, w["employer"], emp)
-            t.check("work_title", _same(w["title"], title), f, w["title"], title)
+            if w.get("employer"):
+                t.check("work_employer", _same(w["employer"], emp), f, w["employer"], emp)
+            if w.get("title"):
+                t.check("work_title", _same(w["title"], title), f, w["title"], title)
             end = (str(match.dates.end) if match.dates.end else None) if match else "missing"
             t.check("work_end", match is not None and end == w["end"] and match.current == w["current"], f,
                     w["end"], end)

@@ -135,3 +135,17 @@ def test_overlapping_jobs_are_counted_once() -> None:
 
 def test_phone_number_is_not_a_date() -> None:
     assert find_ranges("电话 13812345678 2018") == []
+
+
+def test_handwritten_holdout_resumes(data_dir) -> None:  # noqa: ANN001
+    import json
+
+    rows = [json.loads(ln) for ln in (data_dir / "holdout" / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        res = parse_file((data_dir / "holdout" / row["file"]).read_bytes(), row["file"], as_of=AS_OF)
+        p = res.profile
+        assert p.highest_education == row["education_level"], row["file"]
+        assert abs(p.total_years - row["total_years"]) <= 1.0, row["file"]
+        assert abs(p.years_in("fmcg") - row["industry_years"]["fmcg"]) <= 1.0, row["file"]
+        assert set(row["skills"]) <= p.skill_ids, row["file"]
+        assert [str(w.dates.start) for w in p.work] == [w["start"] for w in row["work"]], row["file"]

@@ -33,7 +33,7 @@ _SURNAMES = set(
     "时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
     "巩明佘池查麻苑迟邝")
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯")
-_NAME_LABEL_RE = re.compile(r"(?:姓\s*名|^\s*name)\s*[:]\s*([\u4e00-\u9fff·]{2,5}|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]+){1,3})",
+_NAME_LABEL_RE = re.compile(r"(?:姓\s*名\s*[:\s]|^\s*name\s*:)\s*([\u4e00-\u9fff·]{2,5}|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-.]+){1,3})",
                             re.IGNORECASE | re.MULTILINE)
 _ZH_NAME_RE = re.compile(r"^[#*\s]*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})(?=\s*(?:$|[|｜,，/\s(（]))")
 _EN_NAME_RE = re.compile(r"^[#*\s]*([A-Z][a-zA-Z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3})\s*(?=$|[|,/(])")

@@ -23,7 +23,7 @@ INDUSTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (
             "快消", "快速消费品", "FMCG", "fast-moving consumer goods", "fast moving consumer goods",
             "consumer goods", "consumer packaged goods", "CPG", "日化", "饮料", "食品饮料", "乳制品", "乳品", "零食",
-            "休闲食品", "方便面", "啤酒", "个护", "个人护理", "personal care", "beverage", "beverages", "snacks",
+            "休闲食品", "方便面", "食品有限公司", "食品公司", "食品集团", "食品股份", "饮料有限公司", "饮品", "乳业", "日化有限公司", "啤酒", "个护", "个人护理", "personal care", "beverage", "beverages", "snacks",
             "dairy", "household care", "home care", "packaged food",
         ),
     ),

@@ -37,7 +37,7 @@ SKILLS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "led a team", "people management", "带团队")),
     "promotion": ("in-store promotion", "促销", (
         "促销", "促销活动", "门店促销", "in-store promotion", "promotions", "promotional campaigns",
-        "trade promotion", "sales promotion", "地推")),
+        "trade promotion", "sales promotion", "promotion execution", "promotional activities", "地推")),
     "retail_execution": ("retail execution", "终端执行", (
         "终端执行", "终端管理", "门店管理", "store management", "retail execution", "store operations",
         "门店运营")),
@@ -71,7 +71,7 @@ SKILLS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "trade_marketing": ("trade marketing", "通路营销", (
         "trade marketing", "通路营销", "渠道营销", "shopper marketing")),
     "new_product_launch": ("new product launch", "新品上市", (
-        "新品上市", "新品推广", "product launch", "new product launch", "new product launches", "新品导入")),
+        "新品上市", "新品推广", "新品铺货", "product launch", "new product launch", "new product launches", "新品导入")),
     "supply_chain": ("supply chain", "供应链", (
         "供应链", "供应链管理", "supply chain", "logistics", "物流", "库存管理", "inventory management")),
     "community_group_buying": ("community group buying", "社区团购", (
