@@ -136,3 +136,12 @@ def test_match_result_serialises_with_points(profiles) -> None:  # noqa: ANN001
     assert body["score"] > 0 and body["filters"][0]["passed"] is True
     kw = next(c for c in body["criteria"] if c["label"] == "KA")
     assert kw["points"] > 0 and kw["evidence"][0]["span"]["start"] >= 0
+
+
+def test_screen_orders_passes_first_then_score(profiles) -> None:  # noqa: ANN001
+    from hireloop.screening import screen
+
+    zh, en = profiles
+    out = screen([en, zh, en], FMCG_JOB)
+    assert [i for i, _ in out] == [1, 0, 2]  # zh passes; the two equal en results keep their order
+    assert out[0][1].passed and not out[1][1].passed

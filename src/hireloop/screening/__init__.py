@@ -11,7 +11,7 @@ from hireloop.screening.extract import STATUSES, ExtractedText, ExtractionLimits
 from hireloop.screening.intake import (
     DuplicateKeys, ParsedResume, duplicate_keys, find_duplicates, parse_file, parse_many, parse_zip,
 )
-from hireloop.screening.match import match
+from hireloop.screening.match import match, screen
 from hireloop.screening.parse import parse_resume
 from hireloop.screening.profile import ResumeProfile, Span
 from hireloop.screening.rank import ProfileFeatures, ProfileIndex, Ranking, job_vector, profile_features, rank
@@ -22,5 +22,5 @@ __all__ = [
     "ExtractionLimits", "FilterResult", "IndustryExperience", "JobRequirements", "Keyword", "MatchResult",
     "ParsedResume", "ProfileFeatures", "ProfileIndex", "Ranking", "ResumeProfile", "SemanticScorer", "Span",
     "duplicate_keys", "extract_many", "extract_text", "find_duplicates", "iter_zip", "job_vector", "match",
-    "parse_file", "parse_many", "parse_resume", "parse_zip", "profile_features", "rank",
+    "parse_file", "parse_many", "parse_resume", "parse_zip", "profile_features", "rank", "screen",
 ]

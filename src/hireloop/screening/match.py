@@ -204,3 +204,10 @@ def match(profile: ResumeProfile, requirements: JobRequirements, *, scorer: Sema
     else:
         score = 100.0 * (sum(f.passed for f in filters) / len(filters)) if filters else 0.0
     return MatchResult(round(score, 1), all(f.passed for f in filters), tuple(filters), tuple(criteria))
+
+
+def screen(profiles: list[ResumeProfile], requirements: JobRequirements, *, scorer: SemanticScorer | None = None
+           ) -> list[tuple[int, MatchResult]]:
+    """Match many profiles; (position, result) best first: hard-filter passes, then score, then position."""
+    results = [(i, match(p, requirements, scorer=scorer)) for i, p in enumerate(profiles)]
+    return sorted(results, key=lambda ir: (not ir[1].passed, -ir[1].score, ir[0]))

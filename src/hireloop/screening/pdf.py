@@ -90,8 +90,10 @@ def layout_text(page) -> str:  # noqa: ANN001 - pypdfium2 page
 
 def _split_columns(runs: list[tuple]) -> list[list[tuple]]:
     """Split text runs at a vertical gutter when the page really has two columns (not right-aligned dates)."""
+    if len(runs) > 2000:  # the gutter search is quadratic; a page this dense is read in stream order
+        return [runs]
     best = None
-    for x in sorted({r[2] for r in runs}):
+    for x in sorted({round(r[2]) for r in runs}):
         left = [r for r in runs if r[2] <= x + 0.5]
         right = [r for r in runs if r[0] >= x + 6]  # a gutter is at least 6 pt wide
         crossing = len(runs) - len(left) - len(right)
