@@ -145,3 +145,17 @@ def test_screen_orders_passes_first_then_score(profiles) -> None:  # noqa: ANN00
     out = screen([en, zh, en], FMCG_JOB)
     assert [i for i, _ in out] == [1, 0, 2]  # zh passes; the two equal en results keep their order
     assert out[0][1].passed and not out[1][1].passed
+
+
+def test_profile_features_survive_storage(profiles) -> None:  # noqa: ANN001
+    import json
+
+    from hireloop.screening import ProfileFeatures
+
+    zh, en = profiles
+    rows = [profile_features(p) for p in (zh, en)]
+    stored = [ProfileFeatures.from_dict(json.loads(json.dumps(r.to_dict()))) for r in rows]
+    assert stored == rows
+    job = JobRequirements(keywords=(Keyword("KA"),), min_years=5)
+    assert rank(ProfileIndex.from_features(stored), job).scores.tolist() == \
+        rank(ProfileIndex.from_features(rows), job).scores.tolist()

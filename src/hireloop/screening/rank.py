@@ -9,7 +9,7 @@ Show the top candidates with match() for the full explanation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 from scipy import sparse
@@ -43,15 +43,28 @@ class ProfileFeatures:
     skills: tuple[str, ...]  # vocabulary skills mentioned anywhere, titles included
     city: str  # canonical city id or ''
     languages: tuple[str, ...]  # the resume's own language included
-    vector: tuple[float, ...]  # semantic vector, () when no scorer
+    vector: bytes  # semantic vector as little-endian float16 (768 bytes for 384 dims), b"" when no scorer
     token_hashes: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready (the vector as a hex string)."""
+        return {**asdict(self), "vector": self.vector.hex()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> ProfileFeatures:
+        """Inverse of to_dict."""
+        d = dict(data)
+        d["vector"] = bytes.fromhex(str(d.get("vector", "")))
+        for name in ("industry_years", "skills", "languages", "token_hashes"):
+            d[name] = tuple(d.get(name, ()))  # type: ignore[arg-type]
+        return cls(**d)  # type: ignore[arg-type]
 
 
 def profile_features(profile: ResumeProfile, scorer: SemanticScorer | None = None) -> ProfileFeatures:
     """Features of one parsed resume for the stored ranking index."""
     mentioned = sorted({k for k, _, _ in vocab.skills().find(profile.text)})
     langs = sorted({la.code for la in profile.languages} | {profile.language})
-    vec = tuple(float(x) for x in scorer.profile_vector(profile)) if scorer else ()
+    vec = scorer.profile_vector(profile).astype("<f2").tobytes() if scorer else b""
     return ProfileFeatures(
         education=LEVELS.index(profile.highest_education) if profile.highest_education else -1,
         total_years=profile.total_years, has_work=bool(profile.work),
@@ -91,12 +104,12 @@ class ProfileIndex:
             for code in row.languages:
                 if code in LANG_IDS:
                     lang_bits[r] |= 1 << LANG_IDS.index(code)
-        dims = {len(r.vector) for r in rows if r.vector}
+        dims = {len(r.vector) // 2 for r in rows if r.vector}
         vectors = None
         if dims and len(dims) == 1:
             d = dims.pop()
-            vectors = np.stack([np.asarray(r.vector, dtype=np.float16) if r.vector else np.zeros(d, np.float16)
-                                for r in rows])
+            vectors = np.stack([np.frombuffer(r.vector, dtype="<f2") if r.vector else np.zeros(d, np.float16)
+                                for r in rows]).astype(np.float16)
         indptr = np.cumsum([0] + [len(r.token_hashes) for r in rows])
         indices = np.fromiter((h for r in rows for h in r.token_hashes), dtype=np.int32, count=int(indptr[-1]))
         tok = sparse.csr_matrix((np.ones(len(indices), dtype=bool), indices, indptr), shape=(n, HASH_DIM)).tocsc()
