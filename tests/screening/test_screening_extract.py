@@ -175,3 +175,48 @@ def test_scanned_image_is_read_by_ocr() -> None:
     res = extract_text(buf.getvalue(), "scan.png", ocr_languages="eng")
     assert res.status == "ok" and res.method == "tesseract"
     assert "jane.doe@example.com" in res.text
+
+
+def _pdf_with(draw) -> bytes:  # noqa: ANN001
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    draw(c, A4)
+    c.save()
+    return buf.getvalue()
+
+
+def test_right_aligned_dates_stay_on_their_line() -> None:
+    jobs = [("Sales Representative, Nestle China", "2018.03 - 2021.06"), ("Merchandiser, Mars China", "2015.07 - 2018.02"),
+            ("Promoter, Yili Group", "2013.01 - 2015.06"), ("Intern, Wahaha", "2012.06 - 2012.12")]
+
+    def draw(c, page) -> None:  # noqa: ANN001
+        y = page[1] - 80
+        for left, right in jobs:
+            c.drawString(56, y, left)
+            c.drawRightString(page[0] - 56, y, right)
+            c.drawString(70, y - 14, "- Grew weighted distribution in modern trade accounts across the region.")
+            y -= 40
+
+    res = extract_text(_pdf_with(draw), "cv.pdf")
+    lines = res.text.split("\n")
+    for left, right in jobs:
+        assert any(left in ln and right in ln for ln in lines), (left, res.text)
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    side = ["Contact", "Phone 13812345678", "Skills", "Excel", "Negotiation", "Languages", "English"]
+    main = ["Experience", "Key Account Manager, Unilever", "2019.03 - 2024.06", "- Owned Walmart and Carrefour",
+            "Education", "Fudan University, Bachelor, Marketing"]
+
+    def draw(c, page) -> None:  # noqa: ANN001
+        for i, t in enumerate(side):
+            c.drawString(30, page[1] - 70 - i * 15, t)
+        for i, t in enumerate(main):
+            c.drawString(220, page[1] - 72 - i * 16.5, t)
+
+    text = extract_text(_pdf_with(draw), "cv.pdf").text
+    assert "\n".join(main) in text and "\n".join(side) in text

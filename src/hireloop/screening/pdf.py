@@ -130,18 +130,21 @@ def _lines(runs: list[tuple]) -> str:
                 lines[-1].append(r)
                 continue
         lines.append([r])
-    out, prev_bottom, prev_h = [], None, None
-    for ln in lines:
+    # A blank line where the gap is well above the column's usual line pitch (a new paragraph or section).
+    tops = [max(r[3] for r in ln) for ln in lines]
+    pitches = sorted(a - b for a, b in zip(tops, tops[1:]) if a - b > 0)
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    out: list[str] = []
+    for k, ln in enumerate(lines):
         ln.sort(key=lambda r: r[0])
         h = max(ln[0][3] - ln[0][1], 1.0)
-        if prev_bottom is not None and prev_bottom - ln[0][3] > 1.2 * max(h, prev_h or h):
-            out.append("")  # a paragraph gap
+        if k and pitch and tops[k - 1] - tops[k] > 1.6 * pitch:
+            out.append("")
         parts = [ln[0][4]]
         for a, b in zip(ln, ln[1:]):
             gap = b[0] - a[2]
             parts.append(("  " if gap > 1.2 * h else " " if gap > 0.2 * h else "") + b[4])
         out.append("".join(parts))
-        prev_bottom, prev_h = ln[0][1], h
     return "\n".join(out)
 
 
