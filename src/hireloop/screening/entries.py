@@ -245,6 +245,9 @@ def _education(group: list[Line], text: str) -> Education | None:
     for p in parts:
         if school is None and any(m.lower() in p[0].lower() for m in SCHOOL_MARKERS) and not _is_major_text(p[0]):
             school = p
+    if school is None:  # "CEIBS", "INSEAD", "HKUST": an acronym next to a degree is the school
+        school = next((p for p in parts if re.fullmatch(r"[A-Z]{2,8}", p[0]) and not detect_level(p[0])
+                       and not DEGREE_PREFIX_RE.match(p[0])), None) if detect_level(chunk) else None
     m = _MAJOR_LABEL_RE.search(chunk) or _ZH_MAJOR_RE.search(chunk)
     if m:
         major = (m.group(1).strip(), start + m.start(1), start + m.start(1) + len(m.group(1).strip()))
@@ -276,6 +279,10 @@ def _major_from_parts(parts: list[tuple[str, int, int]], school: tuple[str, int,
                         and not detect_level(q[0]) and not find_ranges(q[0])), None)
             if nxt:
                 return nxt
+            field = re.search(r"\bof\s+(?!(?:Science|Arts|Philosophy|Engineering|Applied Science)\b)([A-Z][A-Za-z ]+)$",
+                              p[0][:deg.end()].strip())
+            if field:  # "Master of Business Administration" with no major of its own
+                return (field.group(1), p[1] + field.start(1), p[1] + field.end(1))
     for p in parts:
         if p is school or _is_location(p[0]) or detect_level(p[0]) or len(p[0]) > 30 or find_ranges(p[0]):
             continue
