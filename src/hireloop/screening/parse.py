@@ -264,22 +264,27 @@ def _location(text: str, lines: list[Line]) -> Field | None:
 
 
 def _unparsed(lines: list[Line], consumed: list[Span]) -> tuple[Span, ...]:
-    """Non-blank lines that no field touched, merged when adjacent: kept so that nothing is dropped."""
-    spans = sorted(consumed, key=lambda s: s.start)
+    """Non-blank lines that no field touched, merged when only blank lines part them: kept, never dropped."""
+    merged: list[list[int]] = []
+    for sp in sorted(consumed, key=lambda x: x.start):
+        if merged and sp.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], sp.end)
+        else:
+            merged.append([sp.start, sp.end])
     out: list[Span] = []
+    k, joinable = 0, False
     for ln in lines:
         sp = ln.span
         if sp.end <= sp.start:
+            continue  # blank lines do not break a run of unparsed lines
+        while k < len(merged) and merged[k][1] <= sp.start:
+            k += 1
+        if k < len(merged) and merged[k][0] < sp.end:
+            joinable = False  # a parsed line sits between
             continue
-        if any(s.start < sp.end and sp.start < s.end for s in spans):
-            continue
-        if out and text_gap_is_blank(out[-1], sp, lines):
+        if out and joinable:
             out[-1] = Span(out[-1].start, sp.end)
         else:
             out.append(sp)
+        joinable = True
     return tuple(out)
-
-
-def text_gap_is_blank(a: Span, b: Span, lines: list[Line]) -> bool:
-    """True when only blank lines separate span a from span b."""
-    return all(not ln.text.strip() for ln in lines if a.end <= ln.start and ln.end <= b.start and ln.start < b.start)

@@ -103,8 +103,8 @@ def _split_columns(runs: list[tuple]) -> list[list[tuple]]:
         if right_chars < 0.2 * sum(len(r[4]) for r in runs):
             continue  # a column of dates or page numbers, not a text column
         # Tab stops (dates right-aligned on the company's line) share baselines with the left text; columns do not.
-        left_bases = [r[1] for r in left]
-        aligned = sum(1 for r in right if any(abs(r[1] - b) < 1.0 for b in left_bases))
+        left_bases = {round(r[1]) for r in left}
+        aligned = sum(1 for r in right if {round(r[1]) - 1, round(r[1]), round(r[1]) + 1} & left_bases)
         if aligned > 0.5 * len(right):
             continue
         score = crossing * 1000 - min(len(left), len(right))
