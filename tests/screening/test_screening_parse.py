@@ -149,3 +149,10 @@ def test_handwritten_holdout_resumes(data_dir) -> None:  # noqa: ANN001
         assert abs(p.years_in("fmcg") - row["industry_years"]["fmcg"]) <= 1.0, row["file"]
         assert set(row["skills"]) <= p.skill_ids, row["file"]
         assert sorted(str(w.dates.start) for w in p.work) == sorted(w["start"] for w in row["work"]), row["file"]
+
+
+def test_very_long_text_is_kept_but_only_its_head_parsed(zh_resume: str) -> None:
+    long = zh_resume + "\n" + "无关内容。" * 1000
+    p = parse_resume(long, as_of=AS_OF, max_chars=len(zh_resume))
+    assert p.text == normalize_text(long) and p.highest_education == "bachelor"
+    assert p.unparsed[-1].end == len(p.text)

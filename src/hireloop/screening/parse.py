@@ -43,11 +43,15 @@ _LANG_PROF_RE = re.compile("|".join(re.escape(t) if not t.isascii() else rf"\b{r
 _NOT_NAMES = {"个人简历", "简历", "求职简历", "resume", "curriculum vitae", "cv"}
 
 
-def parse_resume(text: str, *, as_of: date | None = None) -> ResumeProfile:
+MAX_PARSED_CHARS = 200_000  # ~60 pages; a longer text is not one resume
+
+
+def parse_resume(text: str, *, as_of: date | None = None, max_chars: int = MAX_PARSED_CHARS) -> ResumeProfile:
     """Parse one resume's text; spans index `profile.text` (the text NFKC-normalised as extract_text returns it);
     `as_of` closes 'to date' periods (default: today)."""
     as_of = as_of or date.today()
-    text = normalize_text(text)  # idempotent: extracted text is already normalised
+    full = normalize_text(text)  # idempotent: extracted text is already normalised
+    text = full[:max_chars]  # fields come from the head; the rest is kept as one unparsed span
     lines = split_lines(text)
     blocks = split_sections(text, lines)
     by_kind: dict[str, list[Block]] = {}
@@ -89,8 +93,9 @@ def parse_resume(text: str, *, as_of: date | None = None) -> ResumeProfile:
         sp for s in skills for sp in s.spans] + [c.span for c in certificates] + [la.span for la in languages]
     headings = [Span(b.section.span.start, b.lines[0].start if b.lines and b.lines[0].start > b.section.span.start
                      else _line_end(text, b.section.span.start)) for b in blocks if b.section.heading]
+    tail = (Span(len(text), len(full)),) if len(full) > len(text) else ()
     return ResumeProfile(
-        text=text,
+        text=full,
         language="zh" if _cjk_share(text) > 0.05 else "en",
         name=name,
         emails=emails,
@@ -104,8 +109,8 @@ def parse_resume(text: str, *, as_of: date | None = None) -> ResumeProfile:
         languages=languages,
         certificates=certificates,
         sections=tuple(b.section for b in blocks if b.section.heading),
-        unparsed=_unparsed(lines, consumed + headings),
-        content_hash=content_hash(text),
+        unparsed=_unparsed(lines, consumed + headings) + tail,
+        content_hash=content_hash(full),
         as_of=as_of.isoformat(),
     )
 
