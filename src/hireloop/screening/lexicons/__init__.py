@@ -1,0 +1,1 @@
+"""Lexicons the resume parser reads: skills, industries, education levels, places, languages, certificates."""
