@@ -175,6 +175,9 @@ def analyze_answer(path: str | Path, *, lang: str | None = None, options: Analys
     """Analyse one recorded answer file; raises a MediaError subclass for inputs that cannot be analysed."""
     options = options or AnalysisOptions()
     path = Path(path)
+    if lang:
+        # Accept locale spellings (zh-CN, zh_TW, en-US): Whisper knows languages, not regions.
+        lang = lang.strip().lower().replace("_", "-").split("-")[0] or None
     rec = _Recorder(hook)
     t0 = time.perf_counter()
     rec.progress("probe", 0, 1)
