@@ -66,3 +66,15 @@ def test_no_face_option_never_looks_at_a_frame(media_dir: Path, monkeypatch: pyt
     assert result.face is None and result.face_status is FaceStatus.NOT_COMPUTED
     assert not {"face_visible", "smile", "eye_contact", "head_movement"} & set(result.measure_values())
     assert result.to_dict()["face"] is None
+
+
+def test_head_roll_of_a_real_face_follows_its_rotation() -> None:
+    from skimage.data import astronaut
+    from skimage.transform import rotate
+
+    head = astronaut()[0:300, 90:390]
+    with face.FaceLandmarker() as landmarker:
+        upright = landmarker.sample(media.VideoFrame(0.0, head))
+        tilted = landmarker.sample(media.VideoFrame(0.2, (rotate(head, 30) * 255).astype(np.uint8)))
+    assert upright.faces == tilted.faces == 1
+    assert tilted.roll - upright.roll == pytest.approx(30.0, abs=6.0)

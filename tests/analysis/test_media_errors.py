@@ -95,3 +95,26 @@ def test_speech_failure_stops_face_work_too(media_dir: Path, monkeypatch: pytest
     monkeypatch.setattr(pipeline, "decode_audio", broken)
     with pytest.raises(media.CorruptMedia):
         analyze_answer(media_dir / "answer_face_absent.webm")
+
+
+def test_variable_frame_rate_is_sampled_by_time(tmp_path: Path) -> None:
+    import av
+    import numpy as np
+    from fractions import Fraction
+
+    # Frames arrive at irregular times, as phones and browsers record them.
+    ticks = [0, 1, 7, 8, 9, 19, 20, 26, 37, 38, 43]  # in 1/30 s, with gaps of up to 11 ticks
+    path = tmp_path / "vfr.webm"
+    with av.open(str(path), "w", format="webm") as out:
+        stream = out.add_stream("libvpx", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for tick in ticks:
+            frame = av.VideoFrame.from_ndarray(np.zeros((48, 64, 3), np.uint8), format="rgb24")
+            frame.pts, frame.time_base = tick, Fraction(1, 30)
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    sampled = [round(f.time_s, 2) for f in media.iter_video_frames(path, fps=5.0)]
+    # One frame per 0.2 s step: the first frame at or after each step, none twice.
+    assert sampled == [0.0, 0.23, 0.63, 0.87, 1.23, 1.43]

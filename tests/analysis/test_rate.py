@@ -40,3 +40,11 @@ def test_variation_needs_two_windows() -> None:
     words = _words(10, 0.0, 3.0)
     activity = VoiceActivity("test", (Interval(0, 3),), ())
     assert rate.rate_variation(words, activity, "zh") is None
+
+
+def test_custom_model_folder_must_be_ctranslate2(tmp_path) -> None:  # noqa: ANN001
+    from hireloop.analysis import speech
+
+    with pytest.raises(speech.ModelUnavailable) as err:
+        speech.resolve_model(tmp_path, language="zh", cache_dir=tmp_path)
+    assert err.value.code == "asr_model_unavailable" and "model.bin" in err.value.message

@@ -46,6 +46,8 @@ class AnalysisOptions:
     stage_timeout_factor: float = 3.0
     min_stage_timeout_s: float = 60.0
     asr_threads: int = 1
+    # 5 is the measured best for Mandarin accuracy; 1 is ~40 % faster for ~1 point more CER (decisions doc).
+    asr_beam_size: int = 5
     parallel: bool = True
 
 
@@ -94,6 +96,7 @@ def _speech_branch(path: Path, lang: str | None, options: AnalysisOptions, limit
         model_name = model.name
         rec.progress("speech", 0, 100)
         transcript = transcribe(samples, model=model, language=lang, cpu_threads=options.asr_threads,
+                                beam_size=options.asr_beam_size,
                                 timeout_s=limit, progress=lambda f: rec.progress("speech", int(f * 100), 100))
         rec.timed("speech", t)
         rec.progress("speech", 100, 100)
@@ -172,6 +175,9 @@ def analyze_answer(path: str | Path, *, lang: str | None = None, options: Analys
     """Analyse one recorded answer file; raises a MediaError subclass for inputs that cannot be analysed."""
     options = options or AnalysisOptions()
     path = Path(path)
+    if lang:
+        # Accept locale spellings (zh-CN, zh_TW, en-US): Whisper knows languages, not regions.
+        lang = lang.strip().lower().replace("_", "-").split("-")[0] or None
     rec = _Recorder(hook)
     t0 = time.perf_counter()
     rec.progress("probe", 0, 1)
