@@ -21,6 +21,7 @@ from hireloop.interviews import service as interviews
 from hireloop.interviews.plans import set_plan
 from hireloop.jobs.schemas import CompetencyIn, JobCreate
 from hireloop.models import Answer
+from hireloop.screening import service as screening
 from hireloop.storage import get_storage
 
 PASSWORD = "correct-horse-battery"
@@ -49,12 +50,13 @@ class Tenant:
     application_id: uuid.UUID
     interview_id: uuid.UUID
     answer_id: uuid.UUID
+    import_id: uuid.UUID
     extra: dict = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
         return [str(self.org_id), str(self.job_id), str(self.candidate_id), str(self.application_id), str(self.api_key_id),
-                str(self.interview_id), str(self.answer_id)]
+                str(self.interview_id), str(self.answer_id), str(self.import_id)]
 
 
 def make_tenant(settings: Settings, marker: str = "ORG") -> Tenant:
@@ -88,8 +90,13 @@ def make_tenant(settings: Settings, marker: str = "ORG") -> Tenant:
         s.add(answer)
         get_storage(settings).put_bytes(answer.storage_key, b"\x1a\x45\xdf\xa3")
         s.flush()
+        # A screened resume for the first candidate (same email, so it is attached to them).
+        resume = (f"{marker} Candidate\n邮箱 cand.{slug}@test.example\n2018.03 - 2024.06 宝洁 销售主管\n"
+                  "本科 市场营销 2014-2018\n技能：渠道拓展、KA管理").encode()
+        batch = screening.start_import(s, actor, job.id, [("resume.txt", resume)])
+        screening.process_import(s, batch.id, commit_each=False)
         uow.commit()
-        return Tenant(org.id, slug, marker, emails, full, key.id, job.id, cand.id, app.id, iv.id, answer.id)
+        return Tenant(org.id, slug, marker, emails, full, key.id, job.id, cand.id, app.id, iv.id, answer.id, batch.id)
 
 
 def login(client: TestClient, email: str, password: str = PASSWORD) -> str:

@@ -30,7 +30,7 @@ PUBLIC = {
 
 # Path parameters and the tenant attribute that fills them.
 PARAMS = {"job_id": "job_id", "candidate_id": "candidate_id", "application_id": "application_id", "key_id": "api_key_id",
-          "interview_id": "interview_id", "answer_id": "answer_id"}
+          "interview_id": "interview_id", "answer_id": "answer_id", "import_id": "import_id"}
 
 
 def _flat(app) -> list:
@@ -50,6 +50,9 @@ def all_routes(app) -> list[tuple[str, str]]:
                 if m not in {"HEAD", "OPTIONS"}:
                     out.append((m, r.path))
     return sorted(set(out))
+
+
+RESUME = "张三\n电话 13800001111\n2019-2024 宝洁 销售代表\n本科 市场营销".encode()
 
 
 def fill(path: str, tenant) -> str:
@@ -74,6 +77,12 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/candidates"): {"data": {**form, "full_name": "Probe", "email": f"probe.{uniq}@x.example"}},
         ("POST", "/applications/{application_id}/move"): {"data": {**form, "to_stage": "invited", "reason": "probe"}},
         ("POST", "/logout"): {"data": form},
+        ("POST", "/api/v1/jobs/from-template"): {"json": {"template_key": "fmcg_store_promoter", "city": "广州"}},
+        ("POST", "/api/v1/jobs/{job_id}/resumes"): {"files": {"files": ("probe.txt", RESUME, "text/plain")}},
+        ("POST", "/jobs/{job_id}/resumes"): {"data": form, "files": {"files": ("probe.txt", RESUME, "text/plain")}},
+        ("POST", "/api/v1/jobs/{job_id}/shortlist"): {"json": {"application_ids": [str(tenant.application_id)]}},
+        ("POST", "/jobs/{job_id}/shortlist"): {"data": {**form, "application_ids": [str(tenant.application_id)]}},
+        ("POST", "/jobs/{job_id}/requirements"): {"data": {**form, "min_years": "2", "preferred_skills": "KA"}},
         ("POST", "/jobs/{job_id}/invite"): {"data": {**form, "application_ids": [str(tenant.application_id)]}},
         ("POST", "/interviews/{interview_id}/action"): {"data": {**form, "action": "resend"}},
         ("PUT", "/api/v1/jobs/{job_id}/interview-plan"): {"json": {

@@ -69,3 +69,48 @@ def parse(
 
 if __name__ == "__main__":
     app()
+
+
+@app.command("import")
+def import_dir(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="folder of resumes (and zips)"),
+    job: str = typer.Option(..., "--job", help="the job's id"),
+    org: str = typer.Option(..., "--org", help="organization short name"),
+) -> None:
+    """Parse, deduplicate and screen every resume of a folder against a job, with a progress bar."""
+    import uuid
+
+    from hireloop.accounts import repository as accounts_repo
+    from hireloop.accounts.actor import system_actor
+    from hireloop.db import unit_of_work
+    from hireloop.errors import HireLoopError
+    from hireloop.screening import service
+
+    files = [(p.name, p.read_bytes()) for p in sorted(directory.iterdir()) if p.is_file() and not p.name.startswith(".")]
+    with unit_of_work() as uow:
+        o = accounts_repo.org_by_slug(uow.session, org)
+        if o is None:
+            raise typer.BadParameter(f"no organization '{org}'")
+        try:
+            batch = service.start_import(uow.session, system_actor(o.id, "cli"), uuid.UUID(job), files)
+        except (HireLoopError, ValueError) as exc:
+            typer.echo(f"error: {getattr(exc, 'message', exc)}", err=True)
+            raise typer.Exit(2) from exc
+        uow.commit()
+        with typer.progressbar(length=batch.total, label="screening") as bar:
+            done = [0]
+
+            def hook(stage: str, *, completed: int, total: int) -> None:
+                bar.update(completed - done[0])
+                done[0] = completed
+
+            batch = service.process_import(uow.session, batch.id, hook=hook)
+        uow.commit()
+        typer.echo(f"{batch.processed} of {batch.total} processed: {batch.total - batch.failed - batch.duplicates} new, "
+                   f"{batch.duplicates} duplicates, {batch.failed} failed")
+        for it in batch.items:
+            if it["status"] not in ("ok", "duplicate"):
+                typer.echo(f"  {it['name']}: {it['status']} - {it['message']}")
+        top = service.repo.ranked(uow.session, o.id, uuid.UUID(job), passed_only=False, min_score=0, limit=10)
+        for i, (r, _a, c) in enumerate(top, 1):
+            typer.echo(f"{i:3d}. {r.score:5.1f} {'pass' if r.passed else 'FAIL'}  {c.full_name}")

@@ -19,8 +19,7 @@ from hireloop.candidates.stages import PIPELINE, Stage
 from hireloop.config import Settings
 from hireloop.db import unit_of_work
 from hireloop.jobs import repository as jobs_repo
-from hireloop.jobs import service as jobs
-from hireloop.jobs.schemas import CompetencyIn, JobCreate
+from hireloop.jobs.from_template import create_from_template
 from hireloop.models import Job
 
 DEMO_PASSWORD = "hireloop-demo-2026"
@@ -62,16 +61,14 @@ def load_demo(settings: Settings, *, candidates_count: int = 36) -> dict[str, An
         for u in data["users"]:
             if accounts_repo.user_by_email(s, u["email"]) is None:
                 accounts.create_user(s, org_id=org.id, password=DEMO_PASSWORD, **u)
-        existing = {j.title: j for j in jobs_repo.all_jobs(s, org.id)}
+        existing = {j.template_key: j for j in jobs_repo.all_jobs(s, org.id)}
         job_rows: list[Job] = []
         for spec in data["jobs"]:
-            if spec["title"] in existing:
-                job_rows.append(existing[spec["title"]])
+            if spec["template"] in existing:
+                job_rows.append(existing[spec["template"]])
                 continue
-            comps = [CompetencyIn(**c) for c in spec.get("competencies", [])]
-            payload = {k: v for k, v in spec.items() if k not in {"competencies", "template_key"}}
-            job_rows.append(jobs.create(s, actor, data=JobCreate(**payload, competencies=comps),
-                                        template_key=spec.get("template_key")))
+            job_rows.append(create_from_template(s, actor, template_key=spec["template"], locale=org.default_locale,
+                                                 overrides=spec.get("fields")))
         rng = random.Random(7)
         made = 0
         for i, spec in enumerate(_candidate_specs(candidates_count)):

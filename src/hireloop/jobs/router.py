@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
 
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
@@ -45,6 +46,47 @@ def get_job(uow: UoW, actor: Reader, job_id: uuid.UUID) -> JobOut:
 def update_job(uow: UoW, actor: Writer, job_id: uuid.UUID, data: JobUpdate) -> JobOut:
     """Change a job; fields left out stay as they are."""
     job = service.update(uow.session, actor, job_id, data=data)
+    out = JobOut.model_validate(job)
+    uow.commit()
+    return out
+
+
+class TemplateOut(BaseModel):
+    key: str
+    industry: str
+    title_zh: str
+    title_en: str
+    competencies: list[str]
+
+
+class FromTemplateIn(BaseModel):
+    template_key: str
+    locale: Literal["zh_CN", "en"] = "zh_CN"
+    department: str | None = None
+    country: str = Field(default="CN", min_length=2, max_length=2)
+    region: str | None = None
+    city: str | None = None
+
+
+templates_router = APIRouter(prefix="/job-templates", tags=["jobs"])
+
+
+@templates_router.get("", response_model=list[TemplateOut])
+def list_templates(actor: Reader) -> list[TemplateOut]:
+    """The industry templates a job can start from (competency model, requirements, question bank)."""
+    from hireloop.templates import list_templates as templates
+
+    return [TemplateOut(key=t.key, industry=t.industry, title_zh=t.title.zh, title_en=t.title.en,
+                        competencies=[c.key for c in t.competencies]) for t in templates()]
+
+
+@router.post("/from-template", response_model=JobOut, status_code=201)
+def create_from_template(uow: UoW, actor: Writer, data: FromTemplateIn) -> JobOut:
+    """Create a job from an industry template; fields given here override the template's."""
+    from hireloop.jobs.from_template import create_from_template as create
+
+    overrides = data.model_dump(exclude={"template_key", "locale"}, exclude_none=True)
+    job = create(uow.session, actor, template_key=data.template_key, locale=data.locale, overrides=overrides)
     out = JobOut.model_validate(job)
     uow.commit()
     return out

@@ -34,11 +34,18 @@ def _competencies(org_id: uuid.UUID, items: list[CompetencyIn]) -> list[Competen
     ]
 
 
+def _checked_requirements(requirements: dict) -> dict:
+    from hireloop.screening.service import validate_requirements  # screening builds on jobs, not the reverse
+
+    return validate_requirements(requirements) if requirements else {}
+
+
 def create(session: Session, actor: Actor, *, data: JobCreate, template_key: str | None = None) -> Job:
     """A new job with its competency model."""
     job = Job(
         org_id=actor.org_id,
-        **data.model_dump(exclude={"competencies"}),
+        **data.model_dump(exclude={"competencies", "requirements"}),
+        requirements=_checked_requirements(data.requirements),
         template_key=template_key,
     )
     job.competencies = _competencies(actor.org_id, data.competencies)
@@ -51,6 +58,8 @@ def create(session: Session, actor: Actor, *, data: JobCreate, template_key: str
 def update(session: Session, actor: Actor, job_id: uuid.UUID, *, data: JobUpdate) -> Job:
     job = get(session, actor, job_id)
     changes = data.model_dump(exclude_unset=True, exclude={"competencies"})
+    if changes.get("requirements") is not None:
+        changes["requirements"] = _checked_requirements(changes["requirements"])
     for field, value in changes.items():
         if value is None and field in {"title", "country", "employment_type", "status", "description", "requirements"}:
             continue
@@ -62,6 +71,10 @@ def update(session: Session, actor: Actor, job_id: uuid.UUID, *, data: JobUpdate
         changes["competencies"] = [c.key for c in data.competencies]
     session.flush()
     audit.record(session, actor, "job.updated", entity_type="job", entity_id=job.id, details={"fields": sorted(changes)})
+    if "requirements" in changes or "description" in changes:
+        from hireloop import dispatch
+
+        dispatch.enqueue(session, "screening.rescore_job", org_id=actor.org_id, job_id=str(job.id))
     return job
 
 

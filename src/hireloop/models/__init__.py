@@ -14,6 +14,7 @@ from hireloop.models.interviews import (
     InterviewPlan,
 )
 from hireloop.models.jobs import Competency, Job
+from hireloop.models.screening import Resume, ResumeImport, ScreeningResult
 from hireloop.models.work import BackgroundTask, EmailMessage
 
 __all__ = [
@@ -34,6 +35,9 @@ __all__ = [
     "EmailMessage",
     "Job",
     "Organization",
+    "Resume",
+    "ResumeImport",
+    "ScreeningResult",
     "StageChange",
     "User",
     "UserSession",

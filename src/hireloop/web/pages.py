@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from hireloop import dispatch
+from hireloop import dispatch, i18n
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, authenticated, requires
@@ -43,20 +43,35 @@ def home(actor: Annotated[Actor, Depends(authenticated())]) -> Response:
 def jobs_page(request: Request, uow: UoW, actor: JobReader) -> Response:
     all_jobs = jobs_repo.all_jobs(uow.session, actor.org_id)
     counts = jobs_repo.application_counts(uow.session, actor.org_id)
-    return render(request, "jobs.html", {"jobs": all_jobs, "counts": counts, "pipeline": PIPELINE})
+    from hireloop.templates import list_templates
+
+    return render(request, "jobs.html", {"jobs": all_jobs, "counts": counts, "pipeline": PIPELINE,
+                                         "templates": list_templates()})
 
 
 @router.post("/jobs")
-def create_job(request: Request, uow: UoW, actor: JobWriter, title: Annotated[str, Form()],
-               department: Annotated[str, Form()] = "", country: Annotated[str, Form()] = "CN",
-               city: Annotated[str, Form()] = "", description: Annotated[str, Form()] = "") -> Response:
+def create_job(request: Request, uow: UoW, actor: JobWriter, title: Annotated[str, Form()] = "",
+               template: Annotated[str, Form()] = "", department: Annotated[str, Form()] = "",
+               country: Annotated[str, Form()] = "CN", city: Annotated[str, Form()] = "",
+               description: Annotated[str, Form()] = "") -> Response:
+    """A new job, blank or from an industry template (competencies, requirements and questions included)."""
+    from hireloop.jobs.from_template import create_from_template
+
     try:
-        data = JobCreate(title=title, department=department or None, country=country, city=city or None,
-                         description=description)
-    except ValueError:
-        return render(request, "error.html", {"status": 422, "code": "validation_failed",
-                                              "message": "Check the title and the two-letter country code."}, 422)
-    job = jobs.create(uow.session, actor, data=data)
+        if template:
+            fields = {"department": department or None, "country": country.upper(), "city": city or None}
+            if title:
+                fields["title"] = title
+            job = create_from_template(uow.session, actor, template_key=template, locale=i18n.get_locale(),
+                                       overrides={k: v for k, v in fields.items() if v})
+        else:
+            job = jobs.create(uow.session, actor, data=JobCreate(title=title, department=department or None,
+                                                                 country=country, city=city or None,
+                                                                 description=description))
+    except (ValueError, HireLoopError) as exc:
+        uow.rollback()
+        message = exc.message if isinstance(exc, HireLoopError) else "Give a title (or choose a template) and a two-letter country code."
+        return render(request, "error.html", {"status": 422, "code": "validation_failed", "message": message}, 422)
     uow.commit()
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
