@@ -40,7 +40,8 @@ class Settings(BaseSettings):
     mail_from: str = "HireLoop <no-reply@hireloop.local>"
     outbox_dir: Path = Path("./var/outbox")
     # Analysis models
-    asr_model: str | None = None
+    asr_model: str | None = None  # a CTranslate2 Whisper folder, "whisper-base" or "whisper-tiny.en"
+    model_cache_dir: Path = Path("./var/models")  # where the bundled multilingual model is joined once
     face_model: str | None = None
     embedding_model: str | None = None
     # Uploads

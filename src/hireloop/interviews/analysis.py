@@ -63,7 +63,7 @@ def run(session: Session, answer_id: uuid.UUID) -> AnswerAnalysis | None:
     compute_face = any(modes[m] != Mode.NOT_COMPUTED for m in FACE_MEASURES)
     settings = get_settings()
     options = AnalysisOptions(
-        asr_model=settings.asr_model, model_cache_dir=Path(settings.storage_root) / "_models",
+        asr_model=settings.asr_model, model_cache_dir=Path(settings.model_cache_dir),
         compute_face=compute_face, face_model_path=Path(settings.face_model) if settings.face_model else None,
     )
     path = get_storage().path(answer.storage_key)
