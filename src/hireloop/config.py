@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     storage_root: Path = Path("./var/storage")
     broker_url: str | None = None
     secret_key: SecretStr = SecretStr("dev-insecure-change-me")
+    backup_key: SecretStr | None = None  # base64 AES-256 key for `hireloop backup`; or --key-file
     default_locale: str = "zh_CN"
     base_url: str = "http://127.0.0.1:8000"
     secure_cookies: bool = False

@@ -7,6 +7,7 @@ import json
 import logging
 import signal
 import threading
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -124,6 +125,83 @@ def apikey_create(name: str, org: Annotated[str, typer.Option(help="organization
         uow.commit()
         typer.echo(full)
         typer.echo(f"scopes: {', '.join(key.scopes)} (store the key now: it is not shown again)", err=True)
+
+
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify(org: Annotated[str | None, typer.Option(help="organization short name (default: all)")] = None) -> None:
+    """Check every organization's audit hash chain; exits 1 when a row was edited or removed."""
+    from hireloop.accounts import repository
+    from hireloop.compliance.audit import verify_chain
+    from hireloop.db import unit_of_work
+    from hireloop.models import Organization
+
+    bad = 0
+    with unit_of_work() as uow:
+        orgs = [repository.org_by_slug(uow.session, org)] if org else list(uow.session.query(Organization))
+        for o in orgs:
+            if o is None:
+                raise typer.BadParameter(f"no organization '{org}'")
+            r = verify_chain(uow.session, o.id)
+            typer.echo(f"{o.slug}: {'ok' if r.ok else 'BROKEN'} ({r.checked} rows)"
+                       + ("" if r.ok else f" first bad row {r.first_bad_id}: {r.problem}"))
+            bad += 0 if r.ok else 1
+    raise typer.Exit(1 if bad else 0)
+
+
+def _backup_key(key_file: Path | None) -> bytes:
+    from hireloop.compliance.backup import load_key
+
+    settings = get_settings()
+    return load_key(key_file, settings.backup_key.get_secret_value() if settings.backup_key else None)
+
+
+@app.command("backup-key")
+def backup_key(out: Path) -> None:
+    """Write a new random backup key (keep it apart from the backups)."""
+    import base64
+
+    from hireloop.compliance.backup import new_key
+
+    if out.exists():
+        raise typer.BadParameter(f"{out} exists; choose another file")
+    out.write_text(base64.b64encode(new_key()).decode() + "\n")
+    out.chmod(0o600)
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def backup(out: Path, key_file: Annotated[Path | None, typer.Option(help="key file from `hireloop backup-key`")] = None) -> None:
+    """Back up the database and the stored files, consistently and encrypted, to OUT."""
+    from hireloop.compliance.backup import backup as run
+    from hireloop.db import get_engine
+    from hireloop.errors import HireLoopError
+
+    try:
+        s = run(get_engine(), get_settings().storage_root, out, _backup_key(key_file))
+    except HireLoopError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"backed up {sum(s.tables.values())} rows in {len(s.tables)} tables and {s.files} files to {out} "
+               f"({s.bytes / 1e6:.1f} MB, schema {s.revision})")
+
+
+@app.command()
+def restore(source: Path, key_file: Annotated[Path | None, typer.Option(help="key file of the backup")] = None) -> None:
+    """Restore a backup into an empty, migrated database and storage."""
+    from hireloop.compliance.backup import restore as run
+    from hireloop.db import get_engine
+    from hireloop.errors import HireLoopError
+
+    try:
+        s = run(get_engine(), get_settings().storage_root, source, _backup_key(key_file))
+    except HireLoopError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"restored {sum(s.tables.values())} rows and {s.files} files (schema {s.revision})")
 
 
 if __name__ == "__main__":
