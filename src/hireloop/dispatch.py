@@ -39,7 +39,11 @@ class TaskSpec:
 
 
 _registry: dict[str, TaskSpec] = {}
-CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks", "hireloop.screening.tasks"]
+CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks", "hireloop.screening.tasks",
+                     "hireloop.compliance.tasks"]
+# Work that runs on a schedule: (task name, period in seconds). Enqueued at most once per period, checked
+# against the task table, so several processes never double it.
+PERIODIC: list[tuple[str, float]] = [("compliance.retention_purge", 24 * 3600.0)]
 
 
 def task(name: str, *, max_attempts: int | None = None) -> Callable[[TaskHandler], TaskHandler]:
@@ -205,6 +209,23 @@ class EmbeddedDispatcher:
     def notify(self, task_ids: list[uuid.UUID]) -> None:
         self._wake.set()
 
+    def enqueue_due(self) -> list[str]:
+        """Enqueue each periodic task whose last run is older than its period; returns the names enqueued."""
+        from hireloop.db import unit_of_work
+
+        made = []
+        with unit_of_work(self.settings) as uow:
+            for name, period in PERIODIC:
+                recent = uow.session.scalars(
+                    select(BackgroundTask.id).where(BackgroundTask.name == name,
+                                                    BackgroundTask.created_at > utcnow() - timedelta(seconds=period))
+                ).first()
+                if recent is None:
+                    enqueue(uow.session, name)
+                    made.append(name)
+            uow.commit()
+        return made
+
     def start(self) -> None:
         load_task_modules(self.settings)
         with session_factory(self.settings)() as session:
@@ -253,6 +274,8 @@ class EmbeddedDispatcher:
                         requeue_expired(session)
                         session.commit()
                         last_sweep = now
+                        if worker_id.endswith(":0"):
+                            self.enqueue_due()
                     row = claim_next(session, worker_id, self.settings.task_lease_seconds)
                 if row is None:
                     self._wake.wait(self.settings.task_poll_seconds)

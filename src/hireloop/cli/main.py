@@ -204,5 +204,22 @@ def restore(source: Path, key_file: Annotated[Path | None, typer.Option(help="ke
     typer.echo(f"restored {sum(s.tables.values())} rows and {s.files} files (schema {s.revision})")
 
 
+@app.command()
+def retention(apply_changes: Annotated[bool, typer.Option("--apply", help="delete (default: dry run)")] = False) -> None:
+    """Show (or, with --apply, carry out) what the retention rules of each policy delete now."""
+    from hireloop.compliance import retention as rules
+    from hireloop.db import unit_of_work
+
+    with unit_of_work() as uow:
+        purge = rules.plan(uow.session)
+        for item in purge.items:
+            typer.echo(f"{item.kind:10s} {item.id}  {item.reason}")
+        typer.echo(f"{'deleting' if apply_changes else 'would delete'}: {purge.counts() or 'nothing'}")
+        if apply_changes:
+            _counts, keys = rules.apply(uow.session, purge)
+            uow.commit()
+            rules.remove_files(keys)
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,96 @@
+"""Retention: per jurisdiction policy, recordings, transcripts and whole candidate records are deleted when
+their period is over. A dry run lists what would go, with the reason, before anything is deleted."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hireloop.accounts.actor import system_actor
+from hireloop.compliance import audit
+from hireloop.compliance.erasure import ErasureReport, erase_candidate
+from hireloop.compliance.policies import preset
+from hireloop.models import Answer, AnswerAnalysis, Application, Candidate, Interview, utcnow
+from hireloop.storage import get_storage
+
+
+@dataclass(frozen=True)
+class PurgeItem:
+    kind: str  # recording | analysis | candidate
+    id: uuid.UUID
+    org_id: uuid.UUID
+    reason: str
+
+
+@dataclass
+class PurgePlan:
+    as_of: datetime
+    items: list[PurgeItem] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in self.items:
+            out[i.kind] = out.get(i.kind, 0) + 1
+        return out
+
+
+def plan(session: Session, *, now: datetime | None = None) -> PurgePlan:
+    """What the retention rules would delete now (nothing is changed)."""
+    now = now or utcnow()
+    out = PurgePlan(as_of=now)
+    rows = session.execute(select(Answer, Interview).join(Interview, Interview.id == Answer.interview_id)).all()
+    for answer, iv in rows:
+        ret = preset(iv.policy_key).retention
+        ended = iv.completed_at or iv.expires_at
+        if ended + timedelta(days=ret.recordings_days) < now and answer.storage_key:
+            out.items.append(PurgeItem("recording", answer.id, iv.org_id,
+                                       f"recording older than {ret.recordings_days} days ({iv.policy_key} policy)"))
+        if ended + timedelta(days=ret.transcripts_days) < now:
+            for a in session.scalars(select(AnswerAnalysis.id).where(AnswerAnalysis.answer_id == answer.id)):
+                out.items.append(PurgeItem("analysis", a, iv.org_id,
+                                           f"transcript older than {ret.transcripts_days} days ({iv.policy_key} policy)"))
+    # A candidate with no activity for the profile period of the strictest policy that applies to them.
+    for cand in session.scalars(select(Candidate)):
+        apps = session.scalars(select(Application).where(Application.candidate_id == cand.id)).all()
+        if any(a.stage == "hired" for a in apps):
+            continue  # an employee's record is kept by the performance module's own rules
+        ivs = session.scalars(select(Interview).where(Interview.candidate_id == cand.id)).all()
+        days = min([preset(i.policy_key).retention.profile_days for i in ivs] or [preset("default").retention.profile_days])
+        last = max([cand.updated_at, *[a.updated_at for a in apps], *[i.updated_at for i in ivs]])
+        if last + timedelta(days=days) < now:
+            out.items.append(PurgeItem("candidate", cand.id, cand.org_id, f"no activity for {days} days"))
+    return out
+
+
+def apply(session: Session, purge: PurgePlan) -> tuple[dict[str, int], list[str]]:
+    """Carry out a plan; returns the counts and the storage keys to delete once the rows are committed."""
+    keys: list[str] = []
+    for item in purge.items:
+        if item.kind == "recording":
+            answer = session.get(Answer, item.id)
+            if answer is not None and answer.storage_key:
+                keys.append(answer.storage_key)
+                answer.storage_key = ""
+                answer.status = "purged" if answer.status != "analysed" else answer.status
+        elif item.kind == "analysis":
+            row = session.get(AnswerAnalysis, item.id)
+            if row is not None:
+                session.delete(row)
+        elif item.kind == "candidate" and session.get(Candidate, item.id) is not None:
+            report: ErasureReport = erase_candidate(session, system_actor(item.org_id, "retention"), item.id,
+                                                    reason=item.reason)
+            keys += [k for k in report.files if not k.startswith("outbox:")]
+        audit.record(session, None, "retention.purged", entity_type=item.kind, entity_id=item.id, org_id=item.org_id,
+                     details={"reason": item.reason})
+    return purge.counts(), keys
+
+
+def remove_files(keys: list[str]) -> None:
+    storage = get_storage()
+    for k in keys:
+        if k:
+            storage.delete(k)
