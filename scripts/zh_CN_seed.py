@@ -25,6 +25,7 @@ ZH = {
     "Email or password is wrong.": "邮箱或密码错误。",
     "Too many failed attempts; this account is locked for 15 minutes. Try again later.": "失败次数过多，账号已锁定15分钟，请稍后再试。",
     "The form expired; reload the login page and try again.": "表单已过期，请刷新登录页后重试。",
+    "Too many failed logins from your network; wait a few minutes and try again.": "您所在网络的登录失败次数过多，请几分钟后再试。",
     "The form expired or did not come from HireLoop; reload the page and try again.": "表单已过期或来源无效，请刷新页面后重试。",
     "Nothing is here. Check the address; the API lives under /api/v1 (docs at /api/docs).": "页面不存在，请检查地址。",
     "Industry template": "行业模板", "Blank job": "空白职位",

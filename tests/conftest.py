@@ -91,6 +91,8 @@ def settings(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         # Cheap password hashing keeps tenant set-up fast; production keeps the strong default.
         "HIRELOOP_PASSWORD_TIME_COST": "1",
         "HIRELOOP_PASSWORD_MEMORY_KIB": "1024",
+        # The suite logs in hundreds of times from one address; test_hardening checks the limit itself.
+        "HIRELOOP_LOGIN_FAILURES_PER_WINDOW": "1000",
     }
     saved = {k: os.environ.get(k) for k in values}
     os.environ.update(values)

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./var/hireloop.db"
     storage_root: Path = Path("./var/storage")
     broker_url: str | None = None
+    redis_url: str | None = None  # shared login rate limits across processes
+    login_failures_per_window: int = 20
+    login_window_seconds: float = 300.0
     secret_key: SecretStr = SecretStr("dev-insecure-change-me")
     backup_key: SecretStr | None = None  # base64 AES-256 key for `hireloop backup`; or --key-file
     default_locale: str = "zh_CN"

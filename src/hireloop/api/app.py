@@ -85,6 +85,10 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
         lifespan=lifespan,
     )
     app.state.settings = settings
+    from hireloop.accounts.ratelimit import make_limiter
+
+    app.state.login_limiter = make_limiter(settings.redis_url, settings.login_failures_per_window,
+                                           settings.login_window_seconds)
     errors.install(app)
     app.include_router(build_api_router())
     app.include_router(web_auth_router)

@@ -13,7 +13,7 @@ from hireloop.accounts import service as accounts
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.security import constant_time_equals
 from hireloop.api.deps import SESSION_COOKIE, UoW, authenticated
-from hireloop.errors import Forbidden, HireLoopError
+from hireloop.errors import Forbidden, HireLoopError, RateLimited
 from hireloop.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -39,9 +39,15 @@ def login(request: Request, uow: UoW, email: Annotated[str, Form()], password: A
     if not cookie or not constant_time_equals(cookie, csrf_token):
         raise Forbidden("The form expired; reload the login page and try again.", code="csrf_failed")
     settings = request.app.state.settings
+    limiter = request.app.state.login_limiter
+    address = request.client.host if request.client else "unknown"
     try:
+        if limiter.blocked(address):
+            raise RateLimited("Too many failed logins from your network; wait a few minutes and try again.")
         token, _ = accounts.login(uow.session, email=email, password=password, hours=settings.session_hours)
     except HireLoopError as exc:
+        if exc.status_code == 401:
+            limiter.failed(address)
         uow.commit()  # keep the failed-attempt count and the audit record
         return render(request, "login.html", {"next": _safe_next(next), "error": exc.message, "email": email},
                       status_code=exc.status_code)
