@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-deps migrate demo serve messages clean
+.PHONY: run test install system-deps migrate demo serve messages audit clean
 
 $(STAMP): pyproject.toml $(wildcard requirements/*.txt)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: install system-deps
 messages: install
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o var/messages.pot .
 	$(VENV)/bin/pybabel update -i var/messages.pot -d src/hireloop/locales -D messages --no-fuzzy-matching
+
+audit: install  # needs a route to a vulnerability database (PyPI's or OSV's); not reachable in this sandbox
+	$(PY) -m pip install -q pip-audit
+	$(VENV)/bin/pip-audit --progress-spinner off
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
