@@ -29,9 +29,15 @@ def _pick(rows: list[dict], competency: str, lang: str, rating: int, off_topic: 
                 and r["expected_rating"] == rating and r["off_topic"] == off_topic)
 
 
+_RESULTS: dict[str, object] = {}
+
+
 def _score(scorer: ContentScorer, row: dict):
-    c = row["competency"]
-    return scorer.score(row["question"], c["name"], c["anchors"], row["answer"], row["language"])
+    # Each labelled answer is embedded once per test run: the embedder is the slow part.
+    if row["answer"] not in _RESULTS:
+        c = row["competency"]
+        _RESULTS[row["answer"]] = scorer.score(row["question"], c["name"], c["anchors"], row["answer"], row["language"])
+    return _RESULTS[row["answer"]]
 
 
 @pytest.mark.parametrize(("competency", "lang"), [("channel_development", "zh"), ("data_analysis", "en")])
@@ -53,14 +59,15 @@ def test_off_topic_answer_is_flagged_and_floored(scorer, rows) -> None:
 
 
 def test_evidence_sentences_are_exact_spans_of_the_answer(scorer, rows) -> None:
-    row = _pick(rows, "safety_quality", "zh", 5)
+    row = _pick(rows, "channel_development", "zh", 5)
     result = _score(scorer, row)
     assert 1 <= len(result.evidence) <= 3
     for ev in result.evidence:
         assert row["answer"][ev.start : ev.end] == ev.sentence
         assert ev.why
     assert [e.start for e in result.evidence] == sorted(e.start for e in result.evidence)
-    assert any(ch.isdigit() or "千分之" in ev.sentence for ev in result.evidence for ch in ev.sentence)
+    # a level-5 answer is supported by its quantified result
+    assert any("百分之" in ev.sentence for ev in result.evidence)
 
 
 def test_empty_answer_scores_lowest_without_evidence(scorer, rows) -> None:
