@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE))
 from answers_a import ANSWERS_A  # noqa: E402
 from answers_b import ANSWERS_B  # noqa: E402
 from answers_c import ANSWERS_C  # noqa: E402
+from answers_d import ANSWERS_D  # noqa: E402
 
 from hireloop.templates import get_template  # noqa: E402
 
@@ -25,6 +26,7 @@ def main() -> None:
     rows = []
     position: dict[tuple[str, int, bool], int] = {}
     tagged = [(a, "main") for a in ANSWERS_A + ANSWERS_B] + [(a, "length_probe") for a in ANSWERS_C]
+    tagged += [(a, "offtopic_holdout") for a in ANSWERS_D]
     for (template_key, comp_key, question_id, lang, rating, answer, off_topic), subset in tagged:
         comp = get_template(template_key).competency(comp_key)
         question = next(q for q in comp.questions if q.id == question_id)
@@ -38,7 +40,8 @@ def main() -> None:
             "answer": answer,
             "expected_rating": rating,
             "off_topic": off_topic,
-            "split": "eval" if i % 3 == 1 else "train",
+            # the off-topic hold-out was written after the threshold was fixed: all of it is eval
+            "split": "eval" if subset == "offtopic_holdout" or i % 3 == 1 else "train",
             "template": template_key,
             "subset": subset,
         })
