@@ -64,6 +64,12 @@ def test_off_topic_answer_is_flagged_and_floored(scorer, rows) -> None:
     assert result.signals["relevance_contrast"] < 0
 
 
+def test_new_graduate_campus_story_is_not_mistaken_for_off_topic(scorer, rows) -> None:
+    row = next(r for r in rows if r.get("subset") == "offtopic_holdout" and not r["off_topic"] and r["language"] == "zh")
+    result = _score(scorer, row)
+    assert not result.off_topic and result.score > 2.0
+
+
 def test_evidence_sentences_are_exact_spans_of_the_answer(scorer, rows) -> None:
     row = _pick(rows, "team_leadership", "zh", 4)
     result = _score(scorer, row)
