@@ -19,7 +19,9 @@ from hireloop.api import errors
 from hireloop.candidates.router import router as candidates_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
+from hireloop.integrations.router import router as integrations_router
 from hireloop.jobs.router import router as jobs_router
+from hireloop.performance.router import router as performance_router
 from hireloop.web.auth import LANG_COOKIE
 from hireloop.web.auth import router as web_auth_router
 from hireloop.web.pages import router as web_pages_router
@@ -42,7 +44,8 @@ def build_api_router() -> APIRouter:
         """Liveness check (no authentication)."""
         return {"status": "ok", "version": __version__}
 
-    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router):
+    for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, performance_router,
+              integrations_router):
         api.include_router(r)
     return api
 

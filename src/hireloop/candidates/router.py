@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -29,13 +30,18 @@ CandWriter = Annotated[Actor, Depends(requires(Perm.CANDIDATES_WRITE))]
 AppReader = Annotated[Actor, Depends(requires(Perm.APPLICATIONS_READ))]
 AppWriter = Annotated[Actor, Depends(requires(Perm.APPLICATIONS_WRITE))]
 Limit = Annotated[int, Query(ge=1, le=200)]
+UpdatedAfter = Annotated[datetime | None, Query(
+    description="Only records changed after this moment (exclusive), ordered by change; for incremental sync")]
+IncludeDeleted = Annotated[bool, Query(description="Also list deleted records (deleted_at set), so a sync sees them")]
 
 
 @router.get("/candidates", response_model=PageOut[CandidateOut])
 def list_candidates(uow: UoW, actor: CandReader, q: str | None = None, limit: Limit = 50,
-                    cursor: str | None = None) -> PageOut[CandidateOut]:
-    """Candidates of your organization; `q` searches name and email."""
-    page = service.list_page(uow.session, actor, q=q, limit=limit, cursor=cursor)
+                    cursor: str | None = None, updated_after: UpdatedAfter = None,
+                    include_deleted: IncludeDeleted = False) -> PageOut[CandidateOut]:
+    """Candidates of your organization; `q` searches name and email; updated_after lists changes for sync."""
+    page = service.list_page(uow.session, actor, q=q, limit=limit, cursor=cursor, updated_after=updated_after,
+                             include_deleted=include_deleted)
     out = PageOut(items=[CandidateOut.model_validate(c) for c in page.items], next_cursor=page.next_cursor)
     uow.commit()  # the audit record of this view
     return out
@@ -65,9 +71,12 @@ def update_candidate(uow: UoW, actor: CandWriter, candidate_id: uuid.UUID, data:
 @router.get("/applications", response_model=PageOut[ApplicationOut])
 def list_applications(uow: UoW, actor: AppReader, job_id: uuid.UUID | None = None,
                       candidate_id: uuid.UUID | None = None, stage: Stage | None = None, limit: Limit = 50,
-                      cursor: str | None = None) -> PageOut[ApplicationOut]:
+                      cursor: str | None = None, updated_after: UpdatedAfter = None,
+                      include_deleted: IncludeDeleted = False) -> PageOut[ApplicationOut]:
+    """Applications; with updated_after, those changed since (e.g. new stages), in change order, for sync."""
     page = pipeline.list_page(uow.session, actor, job_id=job_id, candidate_id=candidate_id,
-                              stage=stage.value if stage else None, limit=limit, cursor=cursor)
+                              stage=stage.value if stage else None, limit=limit, cursor=cursor,
+                              updated_after=updated_after, include_deleted=include_deleted)
     return PageOut(items=[ApplicationOut.model_validate(a) for a in page.items], next_cursor=page.next_cursor)
 
 

@@ -44,6 +44,7 @@ class CandidateOut(BaseModel):
     profile: dict[str, Any]
     created_at: datetime
     updated_at: datetime
+    deleted_at: datetime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")
 
 
 class ApplicationCreate(BaseModel):
@@ -61,6 +62,7 @@ class ApplicationOut(BaseModel):
     stage_changed_at: datetime
     created_at: datetime
     updated_at: datetime
+    deleted_at: datetime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")
 
 
 class StageMove(BaseModel):

@@ -81,4 +81,5 @@ class JobOut(BaseModel):
     template_key: str | None
     created_at: datetime
     updated_at: datetime
+    deleted_at: datetime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")
     competencies: list[CompetencyOut] = Field(default_factory=list)

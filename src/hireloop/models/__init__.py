@@ -4,7 +4,11 @@ from hireloop.models.accounts import ApiKey, Organization, User, UserSession
 from hireloop.models.audit import AuditEvent
 from hireloop.models.base import Base, utcnow
 from hireloop.models.candidates import Application, Candidate, StageChange
+from hireloop.models.integrations import (
+    IdempotencyKey, ImportMapping, ImportRun, WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription,
+)
 from hireloop.models.jobs import Competency, Job
+from hireloop.models.performance import Employee, EmploymentChange, Exit, PerformanceReview, ReviewCycle
 from hireloop.models.work import BackgroundTask, EmailMessage
 
 __all__ = [
@@ -16,10 +20,22 @@ __all__ = [
     "Candidate",
     "Competency",
     "EmailMessage",
+    "Employee",
+    "EmploymentChange",
+    "Exit",
+    "IdempotencyKey",
+    "ImportMapping",
+    "ImportRun",
     "Job",
     "Organization",
+    "PerformanceReview",
+    "ReviewCycle",
     "StageChange",
     "User",
     "UserSession",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookSubscription",
     "utcnow",
 ]

@@ -1,0 +1,77 @@
+"""Queries for employees and their outcomes, always scoped by organization."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from hireloop.models import Employee, Exit, ReviewCycle, StageChange
+
+M = TypeVar("M")
+CHUNK = 500  # ids per IN (...) query, well below SQLite's bound-parameter limit
+
+
+def get(session: Session, model: type[M], org_id: uuid.UUID, id_: uuid.UUID, *, include_deleted: bool = False) -> M | None:
+    q = select(model).where(model.org_id == org_id, model.id == id_)  # type: ignore[attr-defined]
+    if not include_deleted:
+        q = q.where(model.deleted_at.is_(None))  # type: ignore[attr-defined]
+    return session.scalars(q).first()
+
+
+def list_query(model: type[M], org_id: uuid.UUID, *, include_deleted: bool = False, **equals: Any) -> Select[tuple[M]]:
+    """Rows of one organization; keyword arguments filter columns by equality (None: no filter)."""
+    q = select(model).where(model.org_id == org_id)  # type: ignore[attr-defined]
+    if not include_deleted:
+        q = q.where(model.deleted_at.is_(None))  # type: ignore[attr-defined]
+    for column, value in equals.items():
+        if value is not None:
+            q = q.where(getattr(model, column) == value)
+    return q
+
+
+def by_remote_ids(session: Session, model: type[M], org_id: uuid.UUID, remote_ids: Iterable[str]) -> dict[str, M]:
+    """Rows with these remote ids, deleted ones included (an upsert brings them back)."""
+    wanted = sorted(set(remote_ids))
+    found: dict[str, M] = {}
+    for i in range(0, len(wanted), CHUNK):
+        rows = session.scalars(
+            select(model).where(model.org_id == org_id, model.remote_id.in_(wanted[i:i + CHUNK]))  # type: ignore[attr-defined]
+        )
+        found.update({r.remote_id: r for r in rows})  # type: ignore[attr-defined]
+    return found
+
+
+def employee_for_application(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> Employee | None:
+    return session.scalars(
+        select(Employee).where(Employee.org_id == org_id, Employee.application_id == application_id)
+    ).first()
+
+
+def cycle_for_period(session: Session, org_id: uuid.UUID, period: str) -> ReviewCycle | None:
+    return session.scalars(
+        select(ReviewCycle).where(ReviewCycle.org_id == org_id, ReviewCycle.period == period,
+                                  ReviewCycle.deleted_at.is_(None))
+    ).first()
+
+
+def cycles_by_period(session: Session, org_id: uuid.UUID) -> dict[str, ReviewCycle]:
+    rows = session.scalars(select(ReviewCycle).where(ReviewCycle.org_id == org_id, ReviewCycle.deleted_at.is_(None)))
+    return {c.period: c for c in rows}
+
+
+def live_exit_count(session: Session, org_id: uuid.UUID, employee_id: uuid.UUID) -> int:
+    return session.scalar(
+        select(func.count()).select_from(Exit).where(Exit.org_id == org_id, Exit.employee_id == employee_id,
+                                                     Exit.deleted_at.is_(None))
+    ) or 0
+
+
+def stage_history(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> list[StageChange]:
+    return list(session.scalars(
+        select(StageChange).where(StageChange.org_id == org_id, StageChange.application_id == application_id)
+        .order_by(StageChange.created_at)
+    ))
