@@ -1,0 +1,47 @@
+"""Idempotency-Key on create: same key and body replay; same key and another body is a 409."""
+
+from __future__ import annotations
+
+from tests.factories import api
+
+
+def test_same_key_same_body_replays_the_first_response(client, tenant):
+    h = {**api(tenant.api_key), "Idempotency-Key": "create-emp-1"}
+    body = {"remote_id": "IDEM-1", "full_name": "Once"}
+    first = client.post("/api/v1/employees", json=body, headers=h)
+    assert first.status_code == 201, first.text
+    again = client.post("/api/v1/employees", json=dict(reversed(list(body.items()))), headers=h)
+    assert again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers.get("idempotent-replayed") == "true"
+    listed = client.get("/api/v1/employees", params={"remote_id": "IDEM-1"}, headers=api(tenant.api_key)).json()
+    assert len(listed["items"]) == 1
+
+
+def test_same_key_different_body_is_refused(client, tenant):
+    h = {**api(tenant.api_key), "Idempotency-Key": "create-emp-2"}
+    assert client.post("/api/v1/employees", json={"remote_id": "IDEM-2"}, headers=h).status_code == 201
+    r = client.post("/api/v1/employees", json={"remote_id": "IDEM-3"}, headers=h)
+    assert r.status_code == 409
+    assert r.json()["error"]["code"] == "idempotency_key_reused"
+    ids = [e["remote_id"] for e in client.get("/api/v1/employees", headers=api(tenant.api_key)).json()["items"]]
+    assert "IDEM-3" not in ids
+
+
+def test_keys_are_per_organization_and_per_endpoint(client, tenant, other_tenant):
+    key = {"Idempotency-Key": "shared-key"}
+    a = client.post("/api/v1/employees", json={"remote_id": "K1"}, headers={**api(tenant.api_key), **key})
+    b = client.post("/api/v1/employees", json={"remote_id": "K1"}, headers={**api(other_tenant.api_key), **key})
+    assert a.status_code == b.status_code == 201 and a.json()["id"] != b.json()["id"]
+    c = client.post("/api/v1/review-cycles", json={"name": "Q1", "period": "2030-Q1"},
+                    headers={**api(tenant.api_key), **key})
+    assert c.status_code == 201 and c.json()["period"] == "2030-Q1"
+
+
+def test_a_failed_create_does_not_burn_the_key(client, tenant):
+    h = {**api(tenant.api_key), "Idempotency-Key": "retry-after-fix"}
+    bad = client.post("/api/v1/reviews", json={"employee_remote_id": "nobody", "period": "2024-Q1"}, headers=h)
+    assert bad.status_code == 422
+    client.post("/api/v1/employees", json={"remote_id": "nobody"}, headers=api(tenant.api_key))
+    ok = client.post("/api/v1/reviews", json={"employee_remote_id": "nobody", "period": "2024-Q1"}, headers=h)
+    assert ok.status_code == 201, ok.text
