@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
@@ -16,6 +16,7 @@ from starlette.responses import Response
 from hireloop import __version__, dispatch, i18n
 from hireloop.accounts.router import router as accounts_router
 from hireloop.api import errors
+from hireloop.api.deps import reject_nul_text
 from hireloop.candidates.router import router as candidates_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
@@ -37,7 +38,7 @@ CSP = (
 
 
 def build_api_router() -> APIRouter:
-    api = APIRouter(prefix="/api/v1")
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_nul_text)])
 
     @api.get("/health", tags=["meta"])
     def health() -> dict[str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -13,6 +12,7 @@ from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.compliance.audit import verify_chain
 from hireloop.compliance.repository import audit_events
+from hireloop.api.schemas import UtcDateTime
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 Auditor = Annotated[Actor, Depends(requires(Perm.AUDIT_READ))]
@@ -22,7 +22,7 @@ class AuditEventOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    at: datetime
+    at: UtcDateTime
     actor_type: str
     actor_name: str
     action: str

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from hireloop.api.schemas import UtcDateTime
 
 
 class SubscriptionCreate(BaseModel):
@@ -31,9 +31,9 @@ class SubscriptionOut(BaseModel):
     description: str
     status: str
     disabled_reason: str | None
-    disabled_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    disabled_at: UtcDateTime | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
 
 
 class SubscriptionCreated(SubscriptionOut):
@@ -48,7 +48,7 @@ class EventTypeOut(BaseModel):
 class AttemptOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    at: datetime
+    at: UtcDateTime
     outcome: str
     status_code: int | None
     duration_ms: float
@@ -66,13 +66,13 @@ class DeliveryOut(BaseModel):
     msg_id: str = ""
     status: str
     attempts: int
-    next_attempt_at: datetime | None
+    next_attempt_at: UtcDateTime | None
     last_status_code: int | None
     last_error: str | None
-    delivered_at: datetime | None
+    delivered_at: UtcDateTime | None
     replay_of_id: uuid.UUID | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
 
 
 class DeliveryDetail(DeliveryOut):
@@ -93,8 +93,8 @@ class MappingOut(BaseModel):
     name: str
     kind: str
     mapping: dict[str, Any]
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
 
 
 class IssueOut(BaseModel):

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from hireloop.api.schemas import UtcDateTime
 
 ExitType = Literal["voluntary", "involuntary", "unknown"]
 ChangeKind = Literal["promotion", "transfer", "demotion", "pay_change"]
@@ -20,9 +21,9 @@ class _Out(BaseModel):
 
     id: uuid.UUID
     remote_id: str | None
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None = Field(description="Set when the record was deleted (lists show it with include_deleted=true)")
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    deleted_at: UtcDateTime | None = Field(description="Set when the record was deleted (lists show it with include_deleted=true)")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -110,9 +111,9 @@ class ReviewCycleOut(BaseModel):
     rating_max: float
     higher_is_better: bool
     rating_labels: dict[str, float]
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    deleted_at: UtcDateTime | None
 
 
 class _EmployeeRef(BaseModel):
