@@ -109,3 +109,14 @@ def test_recruiters_do_not_see_performance_data(client, tenant):
     assert client.get("/api/v1/employees").status_code == 200
     r = client.post("/api/v1/employees", json={"remote_id": "A"}, headers={"X-CSRF-Token": csrf})
     assert r.status_code == 403 and r.json()["error"]["code"] == "permission_denied"
+
+
+def test_a_deleted_cycle_can_be_created_again(client, tenant):
+    h = api(tenant.api_key)
+    first = client.post("/api/v1/review-cycles", json={"name": "H1", "period": "2031-H1"}, headers=h).json()
+    assert client.post("/api/v1/review-cycles", json={"name": "H1", "period": "2031-H1"}, headers=h).status_code == 409
+    client.delete(f"/api/v1/review-cycles/{first['id']}", headers=h)
+    again = client.post("/api/v1/review-cycles", json={"name": "H1 again", "period": "2031-H1", "rating_max": 4},
+                        headers=h)
+    assert again.status_code == 201, again.text
+    assert (again.json()["name"], again.json()["rating_max"], again.json()["deleted_at"]) == ("H1 again", 4.0, None)

@@ -34,6 +34,11 @@ def matches(event_types: list[str], event_type: str) -> bool:
     return "*" in event_types or event_type in event_types
 
 
+def subscribed(session: Session, org_id: uuid.UUID, event_type: str) -> bool:
+    """Whether any active subscription of the organization wants this event type (lets bulk work skip emit)."""
+    return any(matches(s.event_types, event_type) for s in repo.active_subscriptions(session, org_id))
+
+
 def emit(session: Session, *, org_id: uuid.UUID, event_type: str, data: dict[str, Any],
          occurred_at: datetime | None = None) -> WebhookEvent | None:
     """Record an event and queue its deliveries; None (nothing written) when no subscription wants it."""

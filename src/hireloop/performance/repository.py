@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from hireloop.models import Employee, Exit, ReviewCycle, StageChange
@@ -51,11 +51,12 @@ def employee_for_application(session: Session, org_id: uuid.UUID, application_id
     ).first()
 
 
-def cycle_for_period(session: Session, org_id: uuid.UUID, period: str) -> ReviewCycle | None:
-    return session.scalars(
-        select(ReviewCycle).where(ReviewCycle.org_id == org_id, ReviewCycle.period == period,
-                                  ReviewCycle.deleted_at.is_(None))
-    ).first()
+def cycle_for_period(session: Session, org_id: uuid.UUID, period: str, *,
+                     include_deleted: bool = False) -> ReviewCycle | None:
+    q = select(ReviewCycle).where(ReviewCycle.org_id == org_id, ReviewCycle.period == period)
+    if not include_deleted:
+        q = q.where(ReviewCycle.deleted_at.is_(None))
+    return session.scalars(q).first()
 
 
 def cycles_by_period(session: Session, org_id: uuid.UUID) -> dict[str, ReviewCycle]:
@@ -63,11 +64,24 @@ def cycles_by_period(session: Session, org_id: uuid.UUID) -> dict[str, ReviewCyc
     return {c.period: c for c in rows}
 
 
-def live_exit_count(session: Session, org_id: uuid.UUID, employee_id: uuid.UUID) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Exit).where(Exit.org_id == org_id, Exit.employee_id == employee_id,
-                                                     Exit.deleted_at.is_(None))
-    ) or 0
+def employees_by_ids(session: Session, org_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> list[Employee]:
+    """Employees with these ids, deleted ones included."""
+    wanted = sorted(set(ids))
+    found: list[Employee] = []
+    for i in range(0, len(wanted), CHUNK):
+        found += session.scalars(select(Employee).where(Employee.org_id == org_id, Employee.id.in_(wanted[i:i + CHUNK])))
+    return found
+
+
+def employees_with_live_exits(session: Session, org_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these employees have at least one exit that is not deleted."""
+    wanted = sorted(set(ids))
+    found: set[uuid.UUID] = set()
+    for i in range(0, len(wanted), CHUNK):
+        found.update(session.scalars(
+            select(Exit.employee_id).where(Exit.org_id == org_id, Exit.employee_id.in_(wanted[i:i + CHUNK]),
+                                           Exit.deleted_at.is_(None)).group_by(Exit.employee_id)))
+    return found
 
 
 def stage_history(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> list[StageChange]:

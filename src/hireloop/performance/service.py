@@ -135,10 +135,14 @@ def bulk(session: Session, actor: Actor, model: type, items: list[BaseModel]) ->
 
 def create_cycle(session: Session, actor: Actor, *, data: ReviewCycleCreate) -> ReviewCycle:
     """A review period with its rating scale; one per period."""
-    if repo.cycle_for_period(session, actor.org_id, data.period):
+    cycle = repo.cycle_for_period(session, actor.org_id, data.period, include_deleted=True)
+    if cycle is not None and cycle.deleted_at is None:
         raise Conflict(f"A review cycle for {data.period} exists already.", code="duplicate_review_cycle")
-    cycle = ReviewCycle(org_id=actor.org_id, **data.model_dump())
-    session.add(cycle)
+    if cycle is None:
+        cycle = ReviewCycle(org_id=actor.org_id, **data.model_dump())
+        session.add(cycle)
+    else:  # a deleted cycle of this period comes back with the new values (one cycle per period)
+        upsert.set_values(cycle, data.model_dump())
     session.flush()
     audit.record(session, actor, "review_cycle.created", entity_type="review_cycle", entity_id=cycle.id)
     return cycle

@@ -103,8 +103,9 @@ def upsert_employees(session: Session, org_id: uuid.UUID, items: Sequence[dict[s
     _duplicates(items, errors)
     _fail(errors, "employees")
     result = BulkResult()
+    announce = events.subscribed(session, org_id, "employee.created")  # one query, not one per employee
     for obj, outcome in _upsert(session, org_id, Employee, items, result):
-        if outcome == "created":
+        if outcome == "created" and announce:
             events.employee_created(session, org_id=org_id, employee_id=obj.id)
     return result
 
@@ -179,11 +180,10 @@ def upsert_changes(session: Session, org_id: uuid.UUID, items: Sequence[dict[str
 
 def mark_exited(session: Session, org_id: uuid.UUID, employee_ids: set[uuid.UUID]) -> None:
     """Keep Employee.status in step with the employee's live exits."""
-    for emp_id in employee_ids:
-        emp = repo.get(session, Employee, org_id, emp_id, include_deleted=True)
-        if emp is None:
-            continue
-        status = "exited" if repo.live_exit_count(session, org_id, emp_id) else "active"
+    session.flush()
+    leavers = repo.employees_with_live_exits(session, org_id, employee_ids)
+    for emp in repo.employees_by_ids(session, org_id, employee_ids):
+        status = "exited" if emp.id in leavers else "active"
         if emp.status != status:
             emp.status = status
 
