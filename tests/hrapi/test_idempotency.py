@@ -45,3 +45,30 @@ def test_a_failed_create_does_not_burn_the_key(client, tenant):
     client.post("/api/v1/employees", json={"remote_id": "nobody"}, headers=api(tenant.api_key))
     ok = client.post("/api/v1/reviews", json={"employee_remote_id": "nobody", "period": "2024-Q1"}, headers=h)
     assert ok.status_code == 201, ok.text
+
+
+def test_expired_keys_are_forgotten_and_purged(client, settings, tenant):
+    from datetime import timedelta
+
+    from sqlalchemy import func, select, update
+
+    from hireloop.db import session_factory
+    from hireloop.dispatch import registered
+    from hireloop.models import IdempotencyKey, utcnow
+
+    h = {**api(tenant.api_key), "Idempotency-Key": "old-key"}
+    first = client.post("/api/v1/employees", json={"remote_id": "OLD-1"}, headers=h).json()
+    with session_factory(settings)() as s:
+        s.execute(update(IdempotencyKey).where(IdempotencyKey.org_id == tenant.org_id)
+                  .values(expires_at=utcnow() - timedelta(seconds=1)))
+        s.commit()
+    # After 24 hours the key is free again: the same key now creates a new record.
+    second = client.post("/api/v1/employees", json={"remote_id": "OLD-2"}, headers=h)
+    assert second.status_code == 201 and second.json()["id"] != first["id"]
+    with session_factory(settings)() as s:
+        s.execute(update(IdempotencyKey).where(IdempotencyKey.org_id == tenant.org_id)
+                  .values(expires_at=utcnow() - timedelta(seconds=1)))
+        registered()["integrations.purge_idempotency_keys"].fn(s)
+        s.commit()
+        left = s.scalar(select(func.count()).select_from(IdempotencyKey).where(IdempotencyKey.org_id == tenant.org_id))
+    assert left == 0

@@ -4,15 +4,14 @@ implementation verifies, retries with backoff on 500, and a 410 that disables th
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 from standardwebhooks import Webhook
 
+from hireloop.db import session_factory
 from hireloop.dispatch import EmbeddedDispatcher
 from hireloop.models import BackgroundTask, utcnow
-from hireloop.db import session_factory
 from tests.factories import api
 from tests.hrapi.support import Receiver
 
@@ -157,3 +156,37 @@ def test_hiring_emits_employee_created(client, tenant, local_hooks):
         payload = Webhook(sub["secret"]).verify(rx.requests[0][1], rx.requests[0][0])
         emp = client.get("/api/v1/employees", headers=h).json()["items"][0]
         assert payload["data"] == {"employee_id": emp["id"], "application_id": str(tenant.application_id)}
+
+
+def test_candidate_erased_and_other_event_types_reach_wildcard_subscribers(client, settings, tenant, local_hooks):
+    from hireloop.db import unit_of_work
+    from hireloop.integrations import events
+
+    h = api(tenant.api_key)
+    with Receiver() as rx:
+        sub = _subscribe(client, h, rx.url, types=["*"])
+        with unit_of_work(settings) as uow:
+            events.candidate_erased(uow.session, org_id=tenant.org_id, candidate_id=tenant.candidate_id)
+            with pytest.raises(ValueError):
+                events.emit(uow.session, org_id=tenant.org_id, event_type="candidate.hacked", data={})
+            uow.commit()
+        _run(local_hooks)
+        [payload] = [Webhook(sub["secret"]).verify(b, hd) for hd, b in rx.requests]
+        assert payload == {"type": "candidate.erased", "timestamp": payload["timestamp"],
+                           "data": {"candidate_id": str(tenant.candidate_id)}}
+        types = {t["type"] for t in client.get("/api/v1/webhook-event-types", headers=h).json()}
+        assert {"interview.completed", "assessment.scored", "employee.created"} <= types
+
+
+def test_a_rolled_back_change_announces_nothing(client, settings, tenant, local_hooks):
+    from hireloop.db import unit_of_work
+    from hireloop.integrations import events
+
+    h = api(tenant.api_key)
+    with Receiver() as rx:
+        sub = _subscribe(client, h, rx.url, types=["candidate.erased"])
+        with unit_of_work(settings) as uow:
+            events.candidate_erased(uow.session, org_id=tenant.org_id, candidate_id=tenant.candidate_id)
+            uow.rollback()
+        _run(local_hooks)
+        assert rx.requests == [] and _deliveries(client, h, sub["id"]) == []

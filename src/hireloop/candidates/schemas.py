@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from hireloop.candidates.stages import Stage
 from hireloop.api.schemas import UtcDateTime
+from hireloop.candidates.stages import Stage
 
 
 class CandidateCreate(BaseModel):

@@ -10,9 +10,9 @@ from pydantic import BaseModel, ConfigDict
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
+from hireloop.api.schemas import UtcDateTime
 from hireloop.compliance.audit import verify_chain
 from hireloop.compliance.repository import audit_events
-from hireloop.api.schemas import UtcDateTime
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 Auditor = Annotated[Actor, Depends(requires(Perm.AUDIT_READ))]

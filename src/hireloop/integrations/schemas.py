@@ -6,6 +6,7 @@ import uuid
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
 from hireloop.api.schemas import UtcDateTime
 
 

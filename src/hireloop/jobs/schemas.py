@@ -6,6 +6,7 @@ import uuid
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 from hireloop.api.schemas import UtcDateTime
 
 JobStatus = Literal["draft", "open", "paused", "closed"]

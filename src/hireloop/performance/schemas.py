@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+
 from hireloop.api.schemas import UtcDateTime
 
 ExitType = Literal["voluntary", "involuntary", "unknown"]
