@@ -53,7 +53,7 @@ def test_expired_keys_are_forgotten_and_purged(client, settings, tenant):
     from sqlalchemy import func, select, update
 
     from hireloop.db import session_factory
-    from hireloop.dispatch import registered
+    from hireloop.integrations.tasks import purge_idempotency_keys
     from hireloop.models import IdempotencyKey, utcnow
 
     h = {**api(tenant.api_key), "Idempotency-Key": "old-key"}
@@ -68,7 +68,23 @@ def test_expired_keys_are_forgotten_and_purged(client, settings, tenant):
     with session_factory(settings)() as s:
         s.execute(update(IdempotencyKey).where(IdempotencyKey.org_id == tenant.org_id)
                   .values(expires_at=utcnow() - timedelta(seconds=1)))
-        registered()["integrations.purge_idempotency_keys"].fn(s)
+        purge_idempotency_keys(s)
         s.commit()
         left = s.scalar(select(func.count()).select_from(IdempotencyKey).where(IdempotencyKey.org_id == tenant.org_id))
     assert left == 0
+
+
+def test_jobs_candidates_and_applications_take_idempotency_keys_too(client, tenant):
+    h = api(tenant.api_key)
+    job = client.post("/api/v1/jobs", json={"title": "Promoter"}, headers={**h, "Idempotency-Key": "job-1"})
+    again = client.post("/api/v1/jobs", json={"title": "Promoter"}, headers={**h, "Idempotency-Key": "job-1"})
+    assert job.status_code == again.status_code == 201 and job.json() == again.json()
+    cand = {"full_name": "Idem", "email": f"idem.{tenant.slug}@x.example"}
+    c1 = client.post("/api/v1/candidates", json=cand, headers={**h, "Idempotency-Key": "cand-1"})
+    c2 = client.post("/api/v1/candidates", json=cand, headers={**h, "Idempotency-Key": "cand-1"})
+    assert c1.status_code == c2.status_code == 201 and c1.json()["id"] == c2.json()["id"]  # not a duplicate_candidate
+    app = {"job_id": job.json()["id"], "candidate_id": c1.json()["id"]}
+    a1 = client.post("/api/v1/applications", json=app, headers={**h, "Idempotency-Key": "app-1"})
+    a2 = client.post("/api/v1/applications", json=app, headers={**h, "Idempotency-Key": "app-1"})
+    assert a1.status_code == a2.status_code == 201 and a1.json() == a2.json()
+    assert client.post("/api/v1/applications", json=app, headers=h).status_code == 409  # a new request: duplicate

@@ -7,11 +7,13 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.api.schemas import PageOut
+from hireloop.integrations.idempotency import IdempotencyHeader, run_create
 from hireloop.candidates import pipeline, service
 from hireloop.candidates.schemas import (
     ApplicationCreate,
@@ -48,10 +50,12 @@ def list_candidates(uow: UoW, actor: CandReader, q: str | None = None, limit: Li
 
 
 @router.post("/candidates", response_model=CandidateOut, status_code=201)
-def create_candidate(uow: UoW, actor: CandWriter, data: CandidateCreate) -> CandidateOut:
-    out = CandidateOut.model_validate(service.create(uow.session, actor, data=data))
-    uow.commit()
-    return out
+def create_candidate(uow: UoW, actor: CandWriter, data: CandidateCreate,
+                     idempotency_key: IdempotencyHeader = None) -> JSONResponse:
+    """Create a candidate; send an Idempotency-Key to make retries safe."""
+    return run_create(uow, actor, key=idempotency_key, scope="candidates", payload=data.model_dump(mode="json"),
+                      create=lambda: CandidateOut.model_validate(service.create(uow.session, actor, data=data))
+                      .model_dump(mode="json"))
 
 
 @router.get("/candidates/{candidate_id}", response_model=CandidateOut)
@@ -81,13 +85,13 @@ def list_applications(uow: UoW, actor: AppReader, job_id: uuid.UUID | None = Non
 
 
 @router.post("/applications", response_model=ApplicationOut, status_code=201)
-def create_application(uow: UoW, actor: AppWriter, data: ApplicationCreate) -> ApplicationOut:
-    """Put a candidate into a job's pipeline."""
-    out = ApplicationOut.model_validate(
-        pipeline.apply(uow.session, actor, job_id=data.job_id, candidate_id=data.candidate_id, source="api")
-    )
-    uow.commit()
-    return out
+def create_application(uow: UoW, actor: AppWriter, data: ApplicationCreate,
+                       idempotency_key: IdempotencyHeader = None) -> JSONResponse:
+    """Put a candidate into a job's pipeline; send an Idempotency-Key to make retries safe."""
+    return run_create(uow, actor, key=idempotency_key, scope="applications", payload=data.model_dump(mode="json"),
+                      create=lambda: ApplicationOut.model_validate(pipeline.apply(
+                          uow.session, actor, job_id=data.job_id, candidate_id=data.candidate_id, source="api"))
+                      .model_dump(mode="json"))
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationOut)

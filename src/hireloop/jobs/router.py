@@ -7,11 +7,13 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.api.schemas import PageOut
+from hireloop.integrations.idempotency import IdempotencyHeader, run_create
 from hireloop.jobs import service
 from hireloop.jobs.schemas import JobCreate, JobOut, JobStatus, JobUpdate
 
@@ -34,12 +36,11 @@ def list_jobs(uow: UoW, actor: Reader, status: JobStatus | None = None,
 
 
 @router.post("", response_model=JobOut, status_code=201)
-def create_job(uow: UoW, actor: Writer, data: JobCreate) -> JobOut:
-    """Create a job with its competency model."""
-    job = service.create(uow.session, actor, data=data)
-    out = JobOut.model_validate(job)
-    uow.commit()
-    return out
+def create_job(uow: UoW, actor: Writer, data: JobCreate, idempotency_key: IdempotencyHeader = None) -> JSONResponse:
+    """Create a job with its competency model; send an Idempotency-Key to make retries safe."""
+    return run_create(uow, actor, key=idempotency_key, scope="jobs", payload=data.model_dump(mode="json"),
+                      create=lambda: JobOut.model_validate(service.create(uow.session, actor, data=data))
+                      .model_dump(mode="json"))
 
 
 @router.get("/{job_id}", response_model=JobOut)
