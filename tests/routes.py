@@ -90,6 +90,7 @@ def hr_bodies(tenant, uniq: str) -> dict:
         ("POST", "/api/v1/employees"): {"json": {"remote_id": f"probe-{uniq}", "full_name": "Probe"}},
         ("POST", "/api/v1/employees/bulk"): {"json": {"items": [{"remote_id": f"probe-{uniq}"}]}},
         ("PATCH", "/api/v1/employees/{employee_id}"): {"json": {"job_title": "Changed by probe"}},
+        ("GET", "/api/v1/employees/{employee_id}/position"): {"params": {"on": "2024-06-30"}},
         ("POST", "/api/v1/review-cycles"): {"json": {"name": "Probe", "period": f"P-{uniq}"}},
         ("PATCH", "/api/v1/review-cycles/{cycle_id}"): {"json": {"name": "Changed by probe"}},
         ("POST", "/api/v1/reviews"): {"json": {"employee_id": employee, "period": "2024-Q1", "rating": 3}},

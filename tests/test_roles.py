@@ -31,7 +31,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/audit-events"): {A},
     ("GET", "/api/v1/audit-events/verify"): {A},
     **{("GET", p): {A, N} for p in [
-        "/api/v1/employees", "/api/v1/employees/{employee_id}", "/api/v1/review-cycles", "/api/v1/review-cycles/{cycle_id}",
+        "/api/v1/employees", "/api/v1/employees/{employee_id}", "/api/v1/employees/{employee_id}/position",
+        "/api/v1/review-cycles", "/api/v1/review-cycles/{cycle_id}",
         "/api/v1/reviews", "/api/v1/reviews/{review_id}", "/api/v1/employment-changes",
         "/api/v1/employment-changes/{change_id}", "/api/v1/exits", "/api/v1/exits/{exit_id}"]},
     **{(m, p): {A} for m, p in [

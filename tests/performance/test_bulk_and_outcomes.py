@@ -120,3 +120,29 @@ def test_a_deleted_cycle_can_be_created_again(client, tenant):
                         headers=h)
     assert again.status_code == 201, again.text
     assert (again.json()["name"], again.json()["rating_max"], again.json()["deleted_at"]) == ("H1 again", 4.0, None)
+
+
+def test_position_on_a_date_follows_the_effective_dated_changes(client, tenant):
+    h = api(tenant.api_key)
+    emp = client.post("/api/v1/employees", json={"remote_id": "P1", "job_title": "Area Manager",
+                                                 "department": "Sales East", "hire_date": "2022-01-10"}, headers=h).json()
+    changes = {"items": [
+        {"remote_id": "P1-c1", "employee_remote_id": "P1", "kind": "promotion", "effective_date": "2023-04-01",
+         "from_job_title": "Sales Rep", "to_job_title": "Senior Sales Rep"},
+        {"remote_id": "P1-c2", "employee_remote_id": "P1", "kind": "transfer", "effective_date": "2024-07-01",
+         "from_department": "Sales North", "to_department": "Sales East"},
+        {"remote_id": "P1-c3", "employee_remote_id": "P1", "kind": "promotion", "effective_date": "2025-01-01",
+         "from_job_title": "Senior Sales Rep", "to_job_title": "Area Manager"},
+    ]}
+    assert client.post("/api/v1/employment-changes/bulk", json=changes, headers=h).json()["created"] == 3
+
+    def on(day):
+        r = client.get(f"/api/v1/employees/{emp['id']}/position", params={"on": day}, headers=h)
+        assert r.status_code == 200, r.text
+        return r.json()["job_title"], r.json()["department"], r.json()["changes_after"]
+
+    assert on("2026-01-01") == ("Area Manager", "Sales East", 0)
+    assert on("2024-12-31") == ("Senior Sales Rep", "Sales East", 1)
+    assert on("2024-06-30") == ("Senior Sales Rep", "Sales North", 2)
+    assert on("2023-03-31") == ("Sales Rep", "Sales North", 3)
+    assert on("2023-04-01") == ("Senior Sales Rep", "Sales North", 2)  # effective on that very day

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from hireloop.models import Employee, Exit, ReviewCycle, StageChange
+from hireloop.models import Employee, EmploymentChange, Exit, ReviewCycle, StageChange
 
 M = TypeVar("M")
 CHUNK = 500  # ids per IN (...) query, well below SQLite's bound-parameter limit
@@ -82,6 +82,15 @@ def employees_with_live_exits(session: Session, org_id: uuid.UUID, ids: Iterable
             select(Exit.employee_id).where(Exit.org_id == org_id, Exit.employee_id.in_(wanted[i:i + CHUNK]),
                                            Exit.deleted_at.is_(None)).group_by(Exit.employee_id)))
     return found
+
+
+def changes_of(session: Session, org_id: uuid.UUID, employee_id: uuid.UUID) -> list[EmploymentChange]:
+    """An employee's live employment changes, latest effective date first."""
+    return list(session.scalars(
+        select(EmploymentChange).where(EmploymentChange.org_id == org_id, EmploymentChange.employee_id == employee_id,
+                                       EmploymentChange.deleted_at.is_(None))
+        .order_by(EmploymentChange.effective_date.desc(), EmploymentChange.created_at.desc())
+    ))
 
 
 def stage_history(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> list[StageChange]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -18,7 +18,7 @@ from hireloop.models import Employee, EmploymentChange, Exit, PerformanceReview,
 from hireloop.performance import service
 from hireloop.performance.schemas import (
     BulkOut, ChangeBulk, ChangeCreate, ChangeOut, EmployeeBulk, EmployeeCreate, EmployeeOut, EmployeeStatus,
-    EmployeeUpdate, ExitBulk, ExitCreate, ExitOut, ReviewBulk, ReviewCreate, ReviewCycleCreate, ReviewCycleOut,
+    EmployeeUpdate, ExitBulk, ExitCreate, ExitOut, PositionOut, ReviewBulk, ReviewCreate, ReviewCycleCreate, ReviewCycleOut,
     ReviewCycleUpdate, ReviewOut, ReviewUpdate,
 )
 
@@ -78,6 +78,13 @@ def bulk_employees(uow: UoW, actor: Writer, data: EmployeeBulk) -> BulkOut:
 @router.get("/employees/{employee_id}", response_model=EmployeeOut)
 def get_employee(uow: UoW, actor: Reader, employee_id: uuid.UUID) -> EmployeeOut:
     return EmployeeOut.model_validate(service.get(uow.session, actor, Employee, employee_id))
+
+
+@router.get("/employees/{employee_id}/position", response_model=PositionOut)
+def employee_position(uow: UoW, actor: Reader, employee_id: uuid.UUID,
+                      on: Annotated[date, Query(description="The date, e.g. a review's period end")]) -> PositionOut:
+    """The employee's job title, department and pay on a date, from the effective-dated employment changes."""
+    return PositionOut(**service.position_on(uow.session, actor, employee_id, on))
 
 
 @router.patch("/employees/{employee_id}", response_model=EmployeeOut)

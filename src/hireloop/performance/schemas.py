@@ -210,6 +210,17 @@ class ChangeOut(_Out):
     attributes: dict[str, Any]
 
 
+class PositionOut(BaseModel):
+    """An employee's job as of a date, reconstructed from the current record and the changes after that date."""
+
+    employee_id: uuid.UUID
+    on: date
+    job_title: str | None
+    department: str | None
+    monthly_pay: float | None
+    changes_after: int = Field(description="Changes effective after the date that were rolled back to get here")
+
+
 class ExitFields(BaseModel):
     exit_date: date | None = None
     exit_type: ExitType = "unknown"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -207,6 +207,28 @@ def create_change(session: Session, actor: Actor, *, data: ChangeCreate) -> Empl
     session.flush()
     audit.record(session, actor, "employment_change.created", entity_type="employment_change", entity_id=change.id)
     return change
+
+
+def position_on(session: Session, actor: Actor, employee_id: uuid.UUID, on: date) -> dict[str, Any]:
+    """The job title, department and pay an employee had on a date (e.g. when a review was written).
+
+    Starts from the employee's current record and undoes, latest first, every change effective after `on`
+    using the change's from_* values; a change without them leaves that field as it is.
+    """
+    emp = get(session, actor, Employee, employee_id)
+    position = {"job_title": emp.job_title, "department": emp.department, "monthly_pay": emp.monthly_pay}
+    undone = 0
+    for change in repo.changes_of(session, actor.org_id, emp.id):
+        if change.effective_date <= on:
+            break
+        undone += 1
+        if change.from_job_title is not None:
+            position["job_title"] = change.from_job_title
+        if change.from_department is not None:
+            position["department"] = change.from_department
+        if change.new_monthly_pay is not None:
+            position["monthly_pay"] = None  # the pay before a pay change is not recorded on the change
+    return {"employee_id": emp.id, "on": on, **position, "changes_after": undone}
 
 
 def create_exit(session: Session, actor: Actor, *, data: ExitCreate) -> Exit:
