@@ -105,6 +105,7 @@ def hr_bodies(tenant, uniq: str) -> dict:
         ("POST", "/api/v1/webhook-subscriptions"): {"json": {"url": "https://93.184.216.34/hook", "event_types": ["*"]}},
         ("PATCH", "/api/v1/webhook-subscriptions/{subscription_id}"): {"json": {"description": "changed by probe"}},
         ("POST", "/api/v1/webhook-deliveries/{delivery_id}/replay"): {"json": {}},
+        ("POST", "/api/v1/webhook-subscriptions/{subscription_id}/rotate-secret"): {"json": {}},
         ("POST", "/api/v1/import-mappings"): {"json": {"name": f"probe-{uniq}", "mapping": mapping}},
         ("POST", "/api/v1/imports"): {"files": {"file": ("probe.csv", csv.encode())},
                                       "data": {"mapping": "ibm_hr_attrition", "dry_run": "true"}},

@@ -46,7 +46,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
         ("GET", "/api/v1/webhook-event-types"), ("GET", "/api/v1/webhook-subscriptions"),
         ("POST", "/api/v1/webhook-subscriptions"), ("GET", "/api/v1/webhook-subscriptions/{subscription_id}"),
         ("PATCH", "/api/v1/webhook-subscriptions/{subscription_id}"),
-        ("DELETE", "/api/v1/webhook-subscriptions/{subscription_id}"), ("GET", "/api/v1/webhook-deliveries"),
+        ("DELETE", "/api/v1/webhook-subscriptions/{subscription_id}"),
+        ("POST", "/api/v1/webhook-subscriptions/{subscription_id}/rotate-secret"), ("GET", "/api/v1/webhook-deliveries"),
         ("GET", "/api/v1/webhook-deliveries/{delivery_id}"), ("POST", "/api/v1/webhook-deliveries/{delivery_id}/replay")]},
     **{(m, p): {A, N} for m, p in [
         ("GET", "/api/v1/import-mappings"), ("POST", "/api/v1/import-mappings"),

@@ -4,6 +4,7 @@ implementation verifies, retries with backoff on 500, and a 410 that disables th
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from sqlalchemy import select, update
@@ -190,3 +191,31 @@ def test_a_rolled_back_change_announces_nothing(client, settings, tenant, local_
             uow.rollback()
         _run(local_hooks)
         assert rx.requests == [] and _deliveries(client, h, sub["id"]) == []
+
+
+def test_secret_rotation_signs_with_both_secrets_for_a_while(client, settings, tenant, local_hooks):
+    h = api(tenant.api_key)
+    with Receiver() as rx:
+        sub = _subscribe(client, h, rx.url)
+        rotated = client.post(f"/api/v1/webhook-subscriptions/{sub['id']}/rotate-secret", headers=h)
+        assert rotated.status_code == 200 and rotated.json()["secret"] != sub["secret"]
+        _move(client, h, tenant, "invited")
+        _run(local_hooks)
+        headers, body = rx.requests[0]
+        assert len(headers["webhook-signature"].split(" ")) == 2
+        Webhook(sub["secret"]).verify(body, headers)  # receivers still on the old secret keep working
+        Webhook(rotated.json()["secret"]).verify(body, headers)
+
+        from hireloop.db import session_factory
+        from hireloop.models import WebhookSubscription
+
+        with session_factory(settings)() as s:  # the overlap ends
+            s.execute(update(WebhookSubscription).where(WebhookSubscription.id == uuid.UUID(sub["id"]))
+                      .values(previous_secret_expires_at=utcnow()))
+            s.commit()
+        _move(client, h, tenant, "interviewed")
+        _run(local_hooks)
+        headers, body = rx.requests[1]
+        Webhook(rotated.json()["secret"]).verify(body, headers)
+        with pytest.raises(Exception):
+            Webhook(sub["secret"]).verify(body, headers)

@@ -77,6 +77,16 @@ def update_subscription(uow: UoW, actor: Hooks, settings: Config, subscription_i
     return out
 
 
+@router.post("/webhook-subscriptions/{subscription_id}/rotate-secret", response_model=SubscriptionCreated,
+             tags=["webhooks"])
+def rotate_secret(uow: UoW, actor: Hooks, subscription_id: uuid.UUID) -> SubscriptionCreated:
+    """A new signing secret, shown once; for 24 hours deliveries carry signatures with the old and the new one."""
+    sub, secret = service.rotate_secret(uow.session, actor, subscription_id)
+    out = SubscriptionCreated(**SubscriptionOut.model_validate(sub).model_dump(), secret=secret)
+    uow.commit()
+    return out
+
+
 @router.delete("/webhook-subscriptions/{subscription_id}", response_model=SubscriptionOut, tags=["webhooks"])
 def delete_subscription(uow: UoW, actor: Hooks, subscription_id: uuid.UUID) -> SubscriptionOut:
     out = SubscriptionOut.model_validate(service.delete_subscription(uow.session, actor, subscription_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Sequence
-from datetime import UTC
+from datetime import UTC, timedelta
 from typing import Any
 
 import httpx
@@ -25,6 +25,7 @@ from hireloop.models import WebhookAttempt, WebhookDelivery, WebhookEvent, Webho
 from hireloop.pagination import Page, paginate
 
 TERMINAL = {"delivered", "failed", "cancelled"}
+ROTATION_OVERLAP = timedelta(hours=24)
 
 
 class SubscriptionNotFound(NotFound):
@@ -83,6 +84,27 @@ def update_subscription(session: Session, actor: Actor, sub_id: uuid.UUID, *, da
     audit.record(session, actor, "webhook_subscription.updated", entity_type="webhook_subscription",
                  entity_id=sub.id, details={"fields": sorted(changes)})
     return sub
+
+
+def rotate_secret(session: Session, actor: Actor, sub_id: uuid.UUID, *,
+                  overlap: timedelta = ROTATION_OVERLAP) -> tuple[WebhookSubscription, str]:
+    """A new signing secret (returned once); the old one keeps signing alongside it for `overlap`."""
+    sub = get_subscription(session, actor, sub_id)
+    sub.previous_secret, sub.previous_secret_expires_at = sub.secret, utcnow() + overlap
+    secret = generate_secret()
+    sub.secret = secret
+    session.flush()
+    audit.record(session, actor, "webhook_subscription.secret_rotated", entity_type="webhook_subscription",
+                 entity_id=sub.id)
+    return sub, secret
+
+
+def signing_secrets(sub: WebhookSubscription) -> list[str]:
+    """The secrets that sign a delivery now: the current one, plus the previous one during a rotation."""
+    secrets = [sub.secret]
+    if sub.previous_secret and sub.previous_secret_expires_at and sub.previous_secret_expires_at > utcnow():
+        secrets.append(sub.previous_secret)
+    return secrets
 
 
 def delete_subscription(session: Session, actor: Actor, sub_id: uuid.UUID) -> WebhookSubscription:
@@ -155,7 +177,7 @@ def attempt_delivery(session: Session, delivery_id: uuid.UUID, *, allow: Sequenc
         return d
     event = session.get(WebhookEvent, d.event_id)
     assert event is not None
-    _, body, headers = build_message(sub.secret, event.event_type, event.data, event.occurred_at.replace(tzinfo=UTC),
+    _, body, headers = build_message(signing_secrets(sub), event.event_type, event.data, event.occurred_at.replace(tzinfo=UTC),
                                      msg_id=event.msg_id)
     result = deliver(sub.url, body, headers, allow=allow, client=client)
     now = utcnow()

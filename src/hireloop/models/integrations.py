@@ -20,6 +20,9 @@ class WebhookSubscription(IdMixin, TenantMixin, TimestampMixin, SoftDeleteMixin,
     event_types: Mapped[list[str]] = mapped_column(JSONType, default=list)
     # The signing secret must be readable to sign; it is shown to the user only once, at creation.
     secret: Mapped[str] = mapped_column(String(200))
+    # After a rotation the old secret signs too (a second signature) until it expires, so receivers can switch.
+    previous_secret: Mapped[str | None] = mapped_column(String(200), default=None)
+    previous_secret_expires_at: Mapped[datetime | None] = mapped_column(default=None)
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)  # active | disabled
     disabled_reason: Mapped[str | None] = mapped_column(String(500))
     disabled_at: Mapped[datetime | None] = mapped_column(default=None)

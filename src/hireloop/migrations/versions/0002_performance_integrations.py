@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-25 18:25:33.295259
+Create Date: 2026-11-25 18:59:44.839392
 """
 from __future__ import annotations
 
@@ -118,6 +118,8 @@ def upgrade() -> None:
     sa.Column('description', sa.String(length=500), nullable=False),
     sa.Column('event_types', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('secret', sa.String(length=200), nullable=False),
+    sa.Column('previous_secret', sa.String(length=200), nullable=True),
+    sa.Column('previous_secret_expires_at', sa.DateTime(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('disabled_reason', sa.String(length=500), nullable=True),
     sa.Column('disabled_at', sa.DateTime(), nullable=True),
