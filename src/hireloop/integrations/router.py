@@ -150,12 +150,13 @@ def delete_mapping(uow: UoW, actor: Importer, mapping_id: uuid.UUID) -> MappingO
 
 
 @router.post("/imports", response_model=ImportOut, responses=IMPORT_ERRORS, tags=["imports"])
-async def upload_import(uow: UoW, actor: Importer, file: Annotated[UploadFile, File(description="CSV or XLSX export")],
+def upload_import(uow: UoW, actor: Importer, file: Annotated[UploadFile, File(description="CSV or XLSX export")],
                         mapping: Annotated[str, Form(min_length=1, max_length=120,
                                                      description="A saved mapping's name or a preset")],
                         dry_run: Annotated[bool, Form(description="Only check the file; write nothing")] = True) -> ImportOut:
     """Import an HR export: a dry run answers the validation report; an apply is all or nothing."""
-    data = await file.read(DEFAULT_MAX_BYTES + 1)
+    # A plain (threadpool) endpoint: applying an import takes seconds and must not block the event loop.
+    data = file.file.read(DEFAULT_MAX_BYTES + 1)
     if len(data) > DEFAULT_MAX_BYTES:
         raise TooLarge(f"The file is larger than {DEFAULT_MAX_BYTES // (1024 * 1024)} MB; split it into smaller files.")
     outcome = imports.run_import(uow.session, actor, file_bytes=data, filename=file.filename or "upload.csv",
