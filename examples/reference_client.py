@@ -52,15 +52,13 @@ class HireLoopClient:
 
     def changes(self, resource: str, since: str | None) -> Iterator[dict[str, Any]]:
         """Every record of `resource` changed after `since` (all when None), deletions included, oldest first."""
-        params: dict[str, Any] = {"limit": PAGE, "include_deleted": "true"}
-        if since:
-            params["updated_after"] = since
-        else:
-            params["updated_after"] = "1970-01-01T00:00:00Z"
+        # The epoch as the first watermark: every record, in change order.
+        params: dict[str, Any] = {"limit": PAGE, "include_deleted": "true",
+                                  "updated_after": since or "1970-01-01T00:00:00Z"}
         cursor = None
         while True:
-            page = self._check(self.http.get(f"{API}/{resource}", params={**params, **({"cursor": cursor} if cursor else {})},
-                                             headers=self.headers))
+            query = {**params, **({"cursor": cursor} if cursor else {})}
+            page = self._check(self.http.get(f"{API}/{resource}", params=query, headers=self.headers))
             yield from page["items"]
             cursor = page["next_cursor"]
             if not cursor:

@@ -73,6 +73,7 @@ def save_mapping(session: Session, actor: Actor, *, name: str, mapping: dict[str
 
 
 def delete_mapping(session: Session, actor: Actor, mapping_id: Any) -> ImportMapping:
+    """Delete a saved column mapping of the actor's organization."""
     row = repo.mapping(session, actor.org_id, mapping_id)
     if row is None:
         raise MappingNotFound("No such import mapping in your organization; list mappings to find its id.")

@@ -44,6 +44,7 @@ def event_types(actor: Hooks) -> list[EventTypeOut]:
 
 @router.get("/webhook-subscriptions", response_model=PageOut[SubscriptionOut], tags=["webhooks"])
 def list_subscriptions(uow: UoW, actor: Hooks, limit: Limit = 50, cursor: str | None = None) -> PageOut[SubscriptionOut]:
+    """Webhook subscriptions of your organization (secrets are never shown again)."""
     page = service.subscriptions_page(uow.session, actor, limit=limit, cursor=cursor)
     return PageOut(items=[SubscriptionOut.model_validate(s) for s in page.items], next_cursor=page.next_cursor)
 
@@ -55,7 +56,8 @@ def create_subscription(uow: UoW, actor: Hooks, settings: Config, data: Subscrip
     def create() -> dict:
         sub, secret = service.create_subscription(uow.session, actor, data=data,
                                                   allowed_cidrs=settings.webhook_allowed_cidrs)
-        return SubscriptionCreated(**SubscriptionOut.model_validate(sub).model_dump(), secret=secret).model_dump(mode="json")
+        out = SubscriptionCreated(**SubscriptionOut.model_validate(sub).model_dump(), secret=secret)
+        return out.model_dump(mode="json")
 
     return run_create(uow, actor, key=idempotency_key, scope="webhook-subscriptions",
                       payload=data.model_dump(mode="json"), create=create)
@@ -63,6 +65,7 @@ def create_subscription(uow: UoW, actor: Hooks, settings: Config, data: Subscrip
 
 @router.get("/webhook-subscriptions/{subscription_id}", response_model=SubscriptionOut, tags=["webhooks"])
 def get_subscription(uow: UoW, actor: Hooks, subscription_id: uuid.UUID) -> SubscriptionOut:
+    """One webhook subscription, with its status and why it was disabled, if it was."""
     return SubscriptionOut.model_validate(service.get_subscription(uow.session, actor, subscription_id))
 
 
@@ -89,6 +92,7 @@ def rotate_secret(uow: UoW, actor: Hooks, subscription_id: uuid.UUID) -> Subscri
 
 @router.delete("/webhook-subscriptions/{subscription_id}", response_model=SubscriptionOut, tags=["webhooks"])
 def delete_subscription(uow: UoW, actor: Hooks, subscription_id: uuid.UUID) -> SubscriptionOut:
+    """Delete a subscription; queued deliveries to it are cancelled."""
     out = SubscriptionOut.model_validate(service.delete_subscription(uow.session, actor, subscription_id))
     uow.commit()
     return out
@@ -144,16 +148,18 @@ def save_mapping(uow: UoW, actor: Importer, data: MappingSave) -> MappingOut:
 
 @router.delete("/import-mappings/{mapping_id}", response_model=MappingOut, tags=["imports"])
 def delete_mapping(uow: UoW, actor: Importer, mapping_id: uuid.UUID) -> MappingOut:
+    """Delete a saved column mapping."""
     out = MappingOut.model_validate(imports.delete_mapping(uow.session, actor, mapping_id))
     uow.commit()
     return out
 
 
 @router.post("/imports", response_model=ImportOut, responses=IMPORT_ERRORS, tags=["imports"])
-def upload_import(uow: UoW, actor: Importer, file: Annotated[UploadFile, File(description="CSV or XLSX export")],
-                        mapping: Annotated[str, Form(min_length=1, max_length=120,
-                                                     description="A saved mapping's name or a preset")],
-                        dry_run: Annotated[bool, Form(description="Only check the file; write nothing")] = True) -> ImportOut:
+def upload_import(
+    uow: UoW, actor: Importer, file: Annotated[UploadFile, File(description="CSV or XLSX export")],
+    mapping: Annotated[str, Form(min_length=1, max_length=120, description="A saved mapping's name or a preset")],
+    dry_run: Annotated[bool, Form(description="Only check the file; write nothing")] = True,
+) -> ImportOut:
     """Import an HR export: a dry run answers the validation report; an apply is all or nothing."""
     # A plain (threadpool) endpoint: applying an import takes seconds and must not block the event loop.
     data = file.file.read(DEFAULT_MAX_BYTES + 1)

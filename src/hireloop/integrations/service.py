@@ -45,6 +45,7 @@ def _event_types(types: list[str]) -> list[str]:
 
 
 def get_subscription(session: Session, actor: Actor, sub_id: uuid.UUID) -> WebhookSubscription:
+    """One live webhook subscription of the actor's organization."""
     sub = repo.subscription(session, actor.org_id, sub_id)
     if sub is None:
         raise SubscriptionNotFound("No such webhook subscription in your organization; list them to find its id.")
@@ -117,10 +118,12 @@ def delete_subscription(session: Session, actor: Actor, sub_id: uuid.UUID) -> We
 
 
 def subscriptions_page(session: Session, actor: Actor, *, limit: int, cursor: str | None) -> Page[WebhookSubscription]:
+    """Webhook subscriptions, oldest first, one page at a time."""
     return paginate(session, repo.subscriptions_query(actor.org_id), WebhookSubscription, limit=limit, cursor=cursor)
 
 
 def get_delivery(session: Session, actor: Actor, delivery_id: uuid.UUID) -> WebhookDelivery:
+    """One webhook delivery of the actor's organization."""
     d = repo.delivery(session, actor.org_id, delivery_id)
     if d is None:
         raise DeliveryNotFound("No such webhook delivery in your organization; list deliveries to find its id.")
@@ -177,7 +180,8 @@ def attempt_delivery(session: Session, delivery_id: uuid.UUID, *, allow: Sequenc
         return d
     event = session.get(WebhookEvent, d.event_id)
     assert event is not None
-    _, body, headers = build_message(signing_secrets(sub), event.event_type, event.data, event.occurred_at.replace(tzinfo=UTC),
+    _, body, headers = build_message(signing_secrets(sub), event.event_type, event.data,
+                                     event.occurred_at.replace(tzinfo=UTC),
                                      msg_id=event.msg_id)
     result = deliver(sub.url, body, headers, allow=allow, client=client)
     now = utcnow()

@@ -15,7 +15,9 @@ M = TypeVar("M")
 CHUNK = 500  # ids per IN (...) query, well below SQLite's bound-parameter limit
 
 
-def get(session: Session, model: type[M], org_id: uuid.UUID, id_: uuid.UUID, *, include_deleted: bool = False) -> M | None:
+def get(session: Session, model: type[M], org_id: uuid.UUID, id_: uuid.UUID, *,
+        include_deleted: bool = False) -> M | None:
+    """One row of an organization by id (live rows only unless include_deleted)."""
     q = select(model).where(model.org_id == org_id, model.id == id_)  # type: ignore[attr-defined]
     if not include_deleted:
         q = q.where(model.deleted_at.is_(None))  # type: ignore[attr-defined]
@@ -39,13 +41,15 @@ def by_remote_ids(session: Session, model: type[M], org_id: uuid.UUID, remote_id
     found: dict[str, M] = {}
     for i in range(0, len(wanted), CHUNK):
         rows = session.scalars(
-            select(model).where(model.org_id == org_id, model.remote_id.in_(wanted[i:i + CHUNK]))  # type: ignore[attr-defined]
+            select(model).where(model.org_id == org_id,  # type: ignore[attr-defined]
+                                model.remote_id.in_(wanted[i:i + CHUNK]))  # type: ignore[attr-defined]
         )
         found.update({r.remote_id: r for r in rows})  # type: ignore[attr-defined]
     return found
 
 
 def employee_for_application(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> Employee | None:
+    """The employee hired from an application, if any."""
     return session.scalars(
         select(Employee).where(Employee.org_id == org_id, Employee.application_id == application_id)
     ).first()
@@ -53,6 +57,7 @@ def employee_for_application(session: Session, org_id: uuid.UUID, application_id
 
 def cycle_for_period(session: Session, org_id: uuid.UUID, period: str, *,
                      include_deleted: bool = False) -> ReviewCycle | None:
+    """The review cycle of a period, if any."""
     q = select(ReviewCycle).where(ReviewCycle.org_id == org_id, ReviewCycle.period == period)
     if not include_deleted:
         q = q.where(ReviewCycle.deleted_at.is_(None))
@@ -60,6 +65,7 @@ def cycle_for_period(session: Session, org_id: uuid.UUID, period: str, *,
 
 
 def cycles_by_period(session: Session, org_id: uuid.UUID) -> dict[str, ReviewCycle]:
+    """Live review cycles of an organization by period."""
     rows = session.scalars(select(ReviewCycle).where(ReviewCycle.org_id == org_id, ReviewCycle.deleted_at.is_(None)))
     return {c.period: c for c in rows}
 
@@ -69,7 +75,8 @@ def employees_by_ids(session: Session, org_id: uuid.UUID, ids: Iterable[uuid.UUI
     wanted = sorted(set(ids))
     found: list[Employee] = []
     for i in range(0, len(wanted), CHUNK):
-        found += session.scalars(select(Employee).where(Employee.org_id == org_id, Employee.id.in_(wanted[i:i + CHUNK])))
+        found += session.scalars(
+            select(Employee).where(Employee.org_id == org_id, Employee.id.in_(wanted[i:i + CHUNK])))
     return found
 
 
@@ -94,6 +101,7 @@ def changes_of(session: Session, org_id: uuid.UUID, employee_id: uuid.UUID) -> l
 
 
 def stage_history(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) -> list[StageChange]:
+    """An application's stage changes, oldest first."""
     return list(session.scalars(
         select(StageChange).where(StageChange.org_id == org_id, StageChange.application_id == application_id)
         .order_by(StageChange.created_at)

@@ -77,6 +77,7 @@ def bulk_employees(uow: UoW, actor: Writer, data: EmployeeBulk) -> BulkOut:
 
 @router.get("/employees/{employee_id}", response_model=EmployeeOut)
 def get_employee(uow: UoW, actor: Reader, employee_id: uuid.UUID) -> EmployeeOut:
+    """One employee, with the interview results copied at the hire."""
     return EmployeeOut.model_validate(service.get(uow.session, actor, Employee, employee_id))
 
 
@@ -104,6 +105,7 @@ def delete_employee(uow: UoW, actor: Writer, employee_id: uuid.UUID) -> Employee
 @router.get("/review-cycles", response_model=PageOut[ReviewCycleOut])
 def list_cycles(uow: UoW, actor: Reader, updated_after: UpdatedAfter = None, include_deleted: IncludeDeleted = False,
                 limit: Limit = 50, cursor: str | None = None) -> PageOut[ReviewCycleOut]:
+    """Review cycles (periods and their rating scales); with updated_after, what changed since."""
     page = service.page(uow.session, actor, ReviewCycle, updated_after=updated_after, include_deleted=include_deleted,
                         limit=limit, cursor=cursor)
     return _page(ReviewCycleOut, page)
@@ -120,16 +122,19 @@ def create_cycle(uow: UoW, actor: Writer, data: ReviewCycleCreate,
 
 @router.get("/review-cycles/{cycle_id}", response_model=ReviewCycleOut)
 def get_cycle(uow: UoW, actor: Reader, cycle_id: uuid.UUID) -> ReviewCycleOut:
+    """One review cycle."""
     return ReviewCycleOut.model_validate(service.get(uow.session, actor, ReviewCycle, cycle_id))
 
 
 @router.patch("/review-cycles/{cycle_id}", response_model=ReviewCycleOut)
 def update_cycle(uow: UoW, actor: Writer, cycle_id: uuid.UUID, data: ReviewCycleUpdate) -> ReviewCycleOut:
+    """Rename a review cycle or change its dates."""
     return _commit(uow, ReviewCycleOut.model_validate(service.update_cycle(uow.session, actor, cycle_id, data=data)))
 
 
 @router.delete("/review-cycles/{cycle_id}", response_model=ReviewCycleOut)
 def delete_cycle(uow: UoW, actor: Writer, cycle_id: uuid.UUID) -> ReviewCycleOut:
+    """Delete a review cycle (its reviews stay; a sync sees the deletion)."""
     return _commit(uow, ReviewCycleOut.model_validate(service.delete(uow.session, actor, ReviewCycle, cycle_id)))
 
 
@@ -149,6 +154,7 @@ def list_reviews(uow: UoW, actor: Reader, updated_after: UpdatedAfter = None, in
 @router.post("/reviews", response_model=ReviewOut, status_code=201)
 def create_review(uow: UoW, actor: Writer, data: ReviewCreate,
                   idempotency_key: IdempotencyHeader = None) -> JSONResponse:
+    """Create a review; the rating is checked against the period's cycle and normalised to 0..1."""
     return run_create(uow, actor, key=idempotency_key, scope="reviews", payload=data.model_dump(mode="json"),
                       create=lambda: ReviewOut.model_validate(
                           service.create_review(uow.session, actor, data=data)).model_dump(mode="json"))
@@ -162,16 +168,19 @@ def bulk_reviews(uow: UoW, actor: Writer, data: ReviewBulk) -> BulkOut:
 
 @router.get("/reviews/{review_id}", response_model=ReviewOut)
 def get_review(uow: UoW, actor: Reader, review_id: uuid.UUID) -> ReviewOut:
+    """One performance review."""
     return ReviewOut.model_validate(service.get(uow.session, actor, PerformanceReview, review_id))
 
 
 @router.patch("/reviews/{review_id}", response_model=ReviewOut)
 def update_review(uow: UoW, actor: Writer, review_id: uuid.UUID, data: ReviewUpdate) -> ReviewOut:
+    """Change a review; normalised rating, attainment and met-target follow what changed."""
     return _commit(uow, ReviewOut.model_validate(service.update_review(uow.session, actor, review_id, data=data)))
 
 
 @router.delete("/reviews/{review_id}", response_model=ReviewOut)
 def delete_review(uow: UoW, actor: Writer, review_id: uuid.UUID) -> ReviewOut:
+    """Delete a review (a sync sees the deletion through include_deleted)."""
     return _commit(uow, ReviewOut.model_validate(service.delete(uow.session, actor, PerformanceReview, review_id)))
 
 
@@ -190,6 +199,7 @@ def list_changes(uow: UoW, actor: Reader, updated_after: UpdatedAfter = None, in
 @router.post("/employment-changes", response_model=ChangeOut, status_code=201)
 def create_change(uow: UoW, actor: Writer, data: ChangeCreate,
                   idempotency_key: IdempotencyHeader = None) -> JSONResponse:
+    """Record a promotion, transfer, demotion or pay change with its effective date."""
     return run_create(uow, actor, key=idempotency_key, scope="employment-changes", payload=data.model_dump(mode="json"),
                       create=lambda: ChangeOut.model_validate(
                           service.create_change(uow.session, actor, data=data)).model_dump(mode="json"))
@@ -197,16 +207,19 @@ def create_change(uow: UoW, actor: Writer, data: ChangeCreate,
 
 @router.post("/employment-changes/bulk", response_model=BulkOut, responses=BULK_ERRORS)
 def bulk_changes(uow: UoW, actor: Writer, data: ChangeBulk) -> BulkOut:
+    """Create or update up to 1000 employment changes by remote_id, all or nothing."""
     return _bulk(uow, actor, EmploymentChange, data.items)
 
 
 @router.get("/employment-changes/{change_id}", response_model=ChangeOut)
 def get_change(uow: UoW, actor: Reader, change_id: uuid.UUID) -> ChangeOut:
+    """One employment change."""
     return ChangeOut.model_validate(service.get(uow.session, actor, EmploymentChange, change_id))
 
 
 @router.delete("/employment-changes/{change_id}", response_model=ChangeOut)
 def delete_change(uow: UoW, actor: Writer, change_id: uuid.UUID) -> ChangeOut:
+    """Delete an employment change (a sync sees the deletion through include_deleted)."""
     return _commit(uow, ChangeOut.model_validate(service.delete(uow.session, actor, EmploymentChange, change_id)))
 
 
@@ -223,6 +236,7 @@ def list_exits(uow: UoW, actor: Reader, updated_after: UpdatedAfter = None, incl
 
 @router.post("/exits", response_model=ExitOut, status_code=201)
 def create_exit(uow: UoW, actor: Writer, data: ExitCreate, idempotency_key: IdempotencyHeader = None) -> JSONResponse:
+    """Record an employee's exit; the employee's status becomes 'exited'."""
     return run_create(uow, actor, key=idempotency_key, scope="exits", payload=data.model_dump(mode="json"),
                       create=lambda: ExitOut.model_validate(
                           service.create_exit(uow.session, actor, data=data)).model_dump(mode="json"))
@@ -236,9 +250,11 @@ def bulk_exits(uow: UoW, actor: Writer, data: ExitBulk) -> BulkOut:
 
 @router.get("/exits/{exit_id}", response_model=ExitOut)
 def get_exit(uow: UoW, actor: Reader, exit_id: uuid.UUID) -> ExitOut:
+    """One exit."""
     return ExitOut.model_validate(service.get(uow.session, actor, Exit, exit_id))
 
 
 @router.delete("/exits/{exit_id}", response_model=ExitOut)
 def delete_exit(uow: UoW, actor: Writer, exit_id: uuid.UUID) -> ExitOut:
+    """Delete an exit; the employee is active again unless another exit remains."""
     return _commit(uow, ExitOut.model_validate(service.delete(uow.session, actor, Exit, exit_id)))

@@ -24,7 +24,8 @@ class _Out(BaseModel):
     remote_id: str | None
     created_at: UtcDateTime
     updated_at: UtcDateTime
-    deleted_at: UtcDateTime | None = Field(description="Set when the record was deleted (lists show it with include_deleted=true)")
+    deleted_at: UtcDateTime | None = Field(
+        description="Set when the record was deleted (lists show it with include_deleted=true)")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -80,7 +81,8 @@ class ReviewCycleCreate(BaseModel):
     rating_min: float = 1.0
     rating_max: float = 5.0
     higher_is_better: bool = True
-    rating_labels: dict[str, float] = Field(default_factory=dict, description='Labels that stand for ratings, e.g. {"A": 5}')
+    rating_labels: dict[str, float] = Field(default_factory=dict,
+                                            description='Labels that stand for ratings, e.g. {"A": 5}')
 
     @model_validator(mode="after")
     def _scale(self) -> ReviewCycleCreate:

@@ -59,7 +59,8 @@ def delete(session: Session, actor: Actor, model: type[M], id_: uuid.UUID) -> M:
     if isinstance(obj, Exit):
         upsert.mark_exited(session, actor.org_id, {obj.employee_id})
         session.flush()
-    audit.record(session, actor, f"{ENTITY[model]}.deleted", entity_type=ENTITY[model], entity_id=obj.id)  # type: ignore[attr-defined]
+    entity = ENTITY[model]
+    audit.record(session, actor, f"{entity}.deleted", entity_type=entity, entity_id=obj.id)  # type: ignore[attr-defined]
     return obj
 
 
@@ -149,6 +150,7 @@ def create_cycle(session: Session, actor: Actor, *, data: ReviewCycleCreate) -> 
 
 
 def update_cycle(session: Session, actor: Actor, cycle_id: uuid.UUID, *, data: ReviewCycleUpdate) -> ReviewCycle:
+    """Rename a review cycle or change its dates; the rating scale is fixed once reviews use it."""
     cycle = get(session, actor, ReviewCycle, cycle_id)
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if not (k == "name" and v is None)}
     starts, ends = changes.get("starts_on", cycle.starts_on), changes.get("ends_on", cycle.ends_on)
@@ -235,7 +237,8 @@ def create_exit(session: Session, actor: Actor, *, data: ExitCreate) -> Exit:
     """An employee leaving; the employee's status becomes 'exited'."""
     emp = _employee_of(session, actor, data)
     _check_remote_id_free(session, actor, Exit, data.remote_id)
-    record = Exit(org_id=actor.org_id, employee_id=emp.id, **data.model_dump(exclude={"employee_id", "employee_remote_id"}))
+    record = Exit(org_id=actor.org_id, employee_id=emp.id,
+                  **data.model_dump(exclude={"employee_id", "employee_remote_id"}))
     session.add(record)
     session.flush()
     upsert.mark_exited(session, actor.org_id, {emp.id})

@@ -135,7 +135,8 @@ def review_values(values: dict[str, Any], cycle: ReviewCycle | None) -> tuple[di
     lo, hi, up = (cycle.rating_min, cycle.rating_max, cycle.higher_is_better) if cycle else (1.0, 5.0, True)
     if rating is not None and out.get("rating_normalised") is None:
         if not lo <= rating <= hi:
-            where = f"the {out['period']} review cycle's scale" if cycle else "the default scale (no review cycle has this period)"
+            where = (f"the {out['period']} review cycle's scale" if cycle
+                     else "the default scale (no review cycle has this period)")
             return out, (f"rating {rating:g} is outside {where} {lo:g}-{hi:g}")
         share = (rating - lo) / (hi - lo)
         out["rating_normalised"] = round(share if up else 1.0 - share, 6)
@@ -158,8 +159,8 @@ def upsert_reviews(session: Session, org_id: uuid.UUID, items: Sequence[dict[str
         filled, problem = review_values(values, cycles.get(values["period"]))
         if problem:
             index = next(i for i, it in enumerate(items) if it["remote_id"] == values["remote_id"])
-            errors.append(_error(index, values["remote_id"], problem,
-                                 "fix the rating, create a review cycle with this system's scale, or send rating_normalised"))
+            errors.append(_error(index, values["remote_id"], problem, "fix the rating, create a review cycle with "
+                                 "this system's scale, or send rating_normalised"))
         ready.append(filled)
     _fail(errors, "reviews")
     result = BulkResult()
