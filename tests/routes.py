@@ -31,6 +31,11 @@ PUBLIC = {
 # Path parameters and the tenant attribute that fills them.
 PARAMS = {"job_id": "job_id", "candidate_id": "candidate_id", "application_id": "application_id", "key_id": "api_key_id",
           "interview_id": "interview_id", "answer_id": "answer_id", "import_id": "import_id"}
+# Ids of performance and integration records, taken from tenant.extra when a test put them there (tests/hrapi
+# does, with real records of both tenants); otherwise an unknown id, which must look exactly like another
+# tenant's.
+EXTRA_PARAMS = ["employee_id", "cycle_id", "review_id", "change_id", "exit_id", "subscription_id", "delivery_id",
+                "mapping_id"]
 
 
 def _flat(app) -> list:
@@ -58,6 +63,9 @@ RESUME = "张三\n电话 13800001111\n2019-2024 宝洁 销售代表\n本科 市�
 def fill(path: str, tenant) -> str:
     for name, attr in PARAMS.items():
         path = path.replace("{" + name + "}", str(getattr(tenant, attr)))
+    for name in EXTRA_PARAMS:
+        if "{" + name + "}" in path:
+            path = path.replace("{" + name + "}", str(tenant.extra.get(name) or uuid.uuid4()))
     return path.replace("{code}", "en")
 
 
@@ -73,6 +81,7 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/api/v1/applications"): {"json": {"job_id": str(tenant.job_id), "candidate_id": str(tenant.candidate_id)}},
         ("POST", "/api/v1/applications/{application_id}/stage"): {"json": {"to_stage": "invited"}},
         ("POST", "/api/v1/api-keys"): {"json": {"name": "probe", "scopes": ["jobs:read"]}},
+        **hr_bodies(tenant, uniq),
         ("POST", "/jobs"): {"data": {**form, "title": f"Probe job {uniq}", "country": "CN"}},
         ("POST", "/candidates"): {"data": {**form, "full_name": "Probe", "email": f"probe.{uniq}@x.example"}},
         ("POST", "/applications/{application_id}/move"): {"data": {**form, "to_stage": "invited", "reason": "probe"}},
@@ -101,3 +110,35 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         raise AssertionError(f"add a sample request body for {method} {path} in tests/routes.py")
     kwargs["headers"] = {"X-CSRF-Token": csrf} if csrf else {}
     return kwargs
+
+
+def hr_bodies(tenant, uniq: str) -> dict:
+    """Sample requests of the performance, webhook and import routes."""
+    employee = str(tenant.extra.get("employee_id") or uuid.uuid4())
+    nobody = {"employee_remote_id": f"nobody-{uniq}"}
+    mapping = {"kind": "exit", "columns": {"employee_remote_id": "工号", "exit_date": "离职日期"}}
+    csv = "EmployeeNumber,Age,Attrition,Department,JobRole,MonthlyIncome,Gender\n1,30,No,Sales,Rep,5000,Male\n"
+    return {
+        ("POST", "/api/v1/employees"): {"json": {"remote_id": f"probe-{uniq}", "full_name": "Probe"}},
+        ("POST", "/api/v1/employees/bulk"): {"json": {"items": [{"remote_id": f"probe-{uniq}"}]}},
+        ("PATCH", "/api/v1/employees/{employee_id}"): {"json": {"job_title": "Changed by probe"}},
+        ("GET", "/api/v1/employees/{employee_id}/position"): {"params": {"on": "2024-06-30"}},
+        ("POST", "/api/v1/review-cycles"): {"json": {"name": "Probe", "period": f"P-{uniq}"}},
+        ("PATCH", "/api/v1/review-cycles/{cycle_id}"): {"json": {"name": "Changed by probe"}},
+        ("POST", "/api/v1/reviews"): {"json": {"employee_id": employee, "period": "2024-Q1", "rating": 3}},
+        ("POST", "/api/v1/reviews/bulk"): {"json": {"items": [{"remote_id": f"r-{uniq}", "period": "2024-Q1", **nobody}]}},
+        ("PATCH", "/api/v1/reviews/{review_id}"): {"json": {"comment": "changed by probe"}},
+        ("POST", "/api/v1/employment-changes"): {"json": {"employee_id": employee, "kind": "promotion",
+                                                          "effective_date": "2024-01-01"}},
+        ("POST", "/api/v1/employment-changes/bulk"): {"json": {"items": [
+            {"remote_id": f"c-{uniq}", "kind": "transfer", "effective_date": "2024-01-01", **nobody}]}},
+        ("POST", "/api/v1/exits"): {"json": {"employee_id": employee, "exit_date": "2024-06-30"}},
+        ("POST", "/api/v1/exits/bulk"): {"json": {"items": [{"remote_id": f"x-{uniq}", **nobody}]}},
+        ("POST", "/api/v1/webhook-subscriptions"): {"json": {"url": "https://93.184.216.34/hook", "event_types": ["*"]}},
+        ("PATCH", "/api/v1/webhook-subscriptions/{subscription_id}"): {"json": {"description": "changed by probe"}},
+        ("POST", "/api/v1/webhook-deliveries/{delivery_id}/replay"): {"json": {}},
+        ("POST", "/api/v1/webhook-subscriptions/{subscription_id}/rotate-secret"): {"json": {}},
+        ("POST", "/api/v1/import-mappings"): {"json": {"name": f"probe-{uniq}", "mapping": mapping}},
+        ("POST", "/api/v1/imports"): {"files": {"file": ("probe.csv", csv.encode())},
+                                      "data": {"mapping": "ibm_hr_attrition", "dry_run": "true"}},
+    }

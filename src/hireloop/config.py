@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Path("./var/models")  # where the bundled multilingual model is joined once
     face_model: str | None = None
     embedding_model: str | None = None
+    # Webhook targets on these private networks are allowed (e.g. ["10.0.0.0/8"]); public addresses always are.
+    webhook_allowed_cidrs: list[str] = Field(default_factory=list)
     # Uploads
     max_upload_mb: int = 200
     log_level: str = "INFO"

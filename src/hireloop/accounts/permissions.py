@@ -26,6 +26,10 @@ class Perm(StrEnum):
     CANDIDATES_ERASE = "candidates:erase"
     USERS_MANAGE = "users:manage"
     APIKEYS_MANAGE = "apikeys:manage"
+    EMPLOYEES_READ = "employees:read"  # employees, review cycles, reviews, employment changes, exits
+    EMPLOYEES_WRITE = "employees:write"
+    IMPORTS_RUN = "imports:run"
+    WEBHOOKS_MANAGE = "webhooks:manage"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -48,7 +52,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
         {Perm.JOBS_READ, Perm.CANDIDATES_READ, Perm.APPLICATIONS_READ, Perm.APPLICATIONS_WRITE, Perm.INTERVIEWS_READ}
     ),
     # Analysts work on aggregates and outcomes; they never see a candidate's contact details.
-    Role.ANALYST: frozenset({Perm.JOBS_READ, Perm.APPLICATIONS_READ, Perm.TASKS_READ}),
+    # They read performance outcomes and import HR exports (DESIGN section 2), but do not edit records one by one.
+    Role.ANALYST: frozenset({Perm.JOBS_READ, Perm.APPLICATIONS_READ, Perm.TASKS_READ, Perm.EMPLOYEES_READ,
+                             Perm.IMPORTS_RUN}),
 }
 
 # What an API key may be granted: everything but managing people and keys.

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
@@ -16,10 +16,12 @@ from starlette.responses import Response
 from hireloop import __version__, dispatch, i18n
 from hireloop.accounts.router import router as accounts_router
 from hireloop.api import errors
+from hireloop.api.deps import reject_nul_text
 from hireloop.candidates.router import router as candidates_router
 from hireloop.compliance.router import policy_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
+from hireloop.integrations.router import router as integrations_router
 from hireloop.interviews.console import router as interviews_console_router
 from hireloop.interviews.router import router as interviews_router
 from hireloop.interviews.web import router as portal_router
@@ -27,6 +29,7 @@ from hireloop.jobs.router import router as jobs_router
 from hireloop.jobs.router import templates_router
 from hireloop.screening.console import router as screening_console_router
 from hireloop.screening.router import router as screening_router
+from hireloop.performance.router import router as performance_router
 from hireloop.web.auth import LANG_COOKIE
 from hireloop.web.auth import router as web_auth_router
 from hireloop.web.pages import router as web_pages_router
@@ -42,7 +45,7 @@ CSP = (
 
 
 def build_api_router() -> APIRouter:
-    api = APIRouter(prefix="/api/v1")
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_nul_text)])
 
     @api.get("/health", tags=["meta"])
     def health() -> dict[str, str]:
@@ -50,7 +53,7 @@ def build_api_router() -> APIRouter:
         return {"status": "ok", "version": __version__}
 
     for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router,
-              interviews_router, screening_router, templates_router):
+              interviews_router, screening_router, templates_router, performance_router, integrations_router):
         api.include_router(r)
     return api
 

@@ -13,7 +13,7 @@ from hireloop.accounts.permissions import Perm
 from hireloop.accounts.security import constant_time_equals
 from hireloop.config import Settings
 from hireloop.db import UnitOfWork, session_factory
-from hireloop.errors import Forbidden, Unauthorized
+from hireloop.errors import Forbidden, Unauthorized, ValidationFailed
 
 SESSION_COOKIE = "hl_session"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -93,3 +93,30 @@ def authenticated() -> Callable[..., object]:
 
     dependency.permission = None  # type: ignore[attr-defined]
     return dependency
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+async def reject_nul_text(request: Request) -> None:
+    """Refuse text with NUL characters up front: PostgreSQL cannot store them, so they would fail late as a 500."""
+    import json
+
+    nul = any("\x00" in v for v in request.query_params.values()) or "\x00" in request.url.path
+    if not nul and request.headers.get("content-type", "").startswith("application/json"):
+        body = await request.body()  # FastAPI caches it; the endpoint reads the same bytes
+        if b"\\u0000" in body or b"\x00" in body:
+            try:
+                nul = _has_nul(json.loads(body))
+            except ValueError:
+                nul = False  # invalid JSON gets FastAPI's own error
+    if nul:
+        raise ValidationFailed("Text must not contain NUL characters (\\u0000); remove them and send again.",
+                               code="nul_character")

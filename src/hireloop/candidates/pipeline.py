@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -12,9 +13,11 @@ from hireloop.candidates.service import get as get_candidate
 from hireloop.candidates.stages import NEEDS_REASON, TRANSITIONS, Stage, can_move
 from hireloop.compliance import audit
 from hireloop.errors import Conflict, NotFound, ValidationFailed
+from hireloop.integrations import events, sync
 from hireloop.jobs.service import get as get_job
 from hireloop.models import Application, StageChange, utcnow
-from hireloop.pagination import Page, paginate
+from hireloop.pagination import Page
+from hireloop.performance.hiring import employee_from_hire
 
 
 class ApplicationNotFound(NotFound):
@@ -71,13 +74,20 @@ def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage:
     session.flush()
     audit.record(session, actor, "application.stage_changed", entity_type="application", entity_id=app.id,
                  details={"from": src.value, "to": to_stage.value})
+    if to_stage == Stage.HIRED:
+        employee_from_hire(session, actor, app)
+    events.application_stage_changed(session, org_id=app.org_id, application_id=app.id, candidate_id=app.candidate_id,
+                                     job_id=app.job_id, from_stage=src.value, to_stage=to_stage.value)
     return app
 
 
 def list_page(session: Session, actor: Actor, *, job_id: uuid.UUID | None, candidate_id: uuid.UUID | None,
-              stage: str | None, limit: int, cursor: str | None) -> Page[Application]:
-    stmt = repo.applications_query(actor.org_id, job_id=job_id, candidate_id=candidate_id, stage=stage)
-    return paginate(session, stmt, Application, limit=limit, cursor=cursor)
+              stage: str | None, limit: int, cursor: str | None, updated_after: datetime | None = None,
+              include_deleted: bool = False) -> Page[Application]:
+    """A page of applications; with updated_after, those changed since, in change order (for sync)."""
+    stmt = repo.applications_query(actor.org_id, job_id=job_id, candidate_id=candidate_id, stage=stage,
+                                   include_deleted=include_deleted)
+    return sync.list_page(session, stmt, Application, updated_after=updated_after, limit=limit, cursor=cursor)
 
 
 def history(session: Session, actor: Actor, application_id: uuid.UUID) -> list[StageChange]:

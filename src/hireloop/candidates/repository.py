@@ -16,8 +16,10 @@ def get_candidate(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) 
     ).first()
 
 
-def candidates_query(org_id: uuid.UUID, *, q: str | None = None) -> Select[tuple[Candidate]]:
-    stmt = select(Candidate).where(Candidate.org_id == org_id, Candidate.deleted_at.is_(None))
+def candidates_query(org_id: uuid.UUID, *, q: str | None = None, include_deleted: bool = False) -> Select[tuple[Candidate]]:
+    stmt = select(Candidate).where(Candidate.org_id == org_id)
+    if not include_deleted:
+        stmt = stmt.where(Candidate.deleted_at.is_(None))
     if q:
         like = f"%{q.strip()}%"
         stmt = stmt.where(or_(Candidate.full_name.ilike(like), Candidate.email.ilike(like)))
@@ -54,9 +56,12 @@ def find_application(session: Session, org_id: uuid.UUID, job_id: uuid.UUID, can
 
 
 def applications_query(
-    org_id: uuid.UUID, *, job_id: uuid.UUID | None = None, candidate_id: uuid.UUID | None = None, stage: str | None = None
+    org_id: uuid.UUID, *, job_id: uuid.UUID | None = None, candidate_id: uuid.UUID | None = None, stage: str | None = None,
+    include_deleted: bool = False,
 ) -> Select[tuple[Application]]:
-    stmt = select(Application).where(Application.org_id == org_id, Application.deleted_at.is_(None))
+    stmt = select(Application).where(Application.org_id == org_id)
+    if not include_deleted:
+        stmt = stmt.where(Application.deleted_at.is_(None))
     if job_id:
         stmt = stmt.where(Application.job_id == job_id)
     if candidate_id:

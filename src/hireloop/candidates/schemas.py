@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from hireloop.api.schemas import UtcDateTime
 from hireloop.candidates.stages import Stage
 
 
@@ -42,8 +42,9 @@ class CandidateOut(BaseModel):
     source: str | None
     locale: str | None
     profile: dict[str, Any]
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    deleted_at: UtcDateTime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")
 
 
 class ApplicationCreate(BaseModel):
@@ -58,9 +59,10 @@ class ApplicationOut(BaseModel):
     job_id: uuid.UUID
     candidate_id: uuid.UUID
     stage: Stage
-    stage_changed_at: datetime
-    created_at: datetime
-    updated_at: datetime
+    stage_changed_at: UtcDateTime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    deleted_at: UtcDateTime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")
 
 
 class StageMove(BaseModel):
@@ -77,4 +79,4 @@ class StageChangeOut(BaseModel):
     actor_type: str
     actor_name: str
     reason: str
-    created_at: datetime
+    created_at: UtcDateTime

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +13,8 @@ from hireloop.candidates.schemas import CandidateCreate, CandidateUpdate
 from hireloop.compliance import audit
 from hireloop.errors import Conflict, NotFound
 from hireloop.models import Candidate
-from hireloop.pagination import Page, paginate
+from hireloop.integrations import sync
+from hireloop.pagination import Page
 
 
 class CandidateNotFound(NotFound):
@@ -60,8 +62,10 @@ def update(session: Session, actor: Actor, candidate_id: uuid.UUID, *, data: Can
     return cand
 
 
-def list_page(session: Session, actor: Actor, *, q: str | None, limit: int, cursor: str | None) -> Page[Candidate]:
-    page = paginate(session, repo.candidates_query(actor.org_id, q=q), Candidate, limit=limit, cursor=cursor)
+def list_page(session: Session, actor: Actor, *, q: str | None, limit: int, cursor: str | None,
+              updated_after: datetime | None = None, include_deleted: bool = False) -> Page[Candidate]:
+    stmt = repo.candidates_query(actor.org_id, q=q, include_deleted=include_deleted)
+    page = sync.list_page(session, stmt, Candidate, updated_after=updated_after, limit=limit, cursor=cursor)
     if page.items:
         audit.record(session, actor, "candidate.listed", entity_type="candidate", details={"count": len(page.items)})
     return page

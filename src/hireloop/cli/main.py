@@ -21,6 +21,11 @@ apikey_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 app.add_typer(apikey_app, name="apikey")
 
+from hireloop.cli import hr as _hr  # noqa: E402
+
+app.command("import")(_hr.import_file)
+app.add_typer(_hr.mapping_app, name="mapping")
+
 # Sub-commands of other domains, mounted when their module is present.
 for _name, _module in (("analyze", "hireloop.cli.analyze"), ("screen", "hireloop.cli.screen")):
     try:

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import DateTime, Engine, LargeBinary, Uuid, func, select, text
+from sqlalchemy import Date, DateTime, Engine, LargeBinary, Uuid, func, select, text
 
 from hireloop import __version__
 from hireloop.errors import HireLoopError, ValidationFailed
@@ -71,6 +71,8 @@ def _decoder(col):  # noqa: ANN001, ANN202
         return lambda v: uuid.UUID(v) if v is not None else None
     if isinstance(t, DateTime):
         return lambda v: dt.datetime.fromisoformat(v) if v is not None else None
+    if isinstance(t, Date):
+        return lambda v: dt.date.fromisoformat(v) if v is not None else None
     if isinstance(t, LargeBinary):
         return lambda v: base64.b64decode(v) if v is not None else None
     return lambda v: v

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -15,6 +14,7 @@ from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.compliance import consent
+from hireloop.api.schemas import UtcDateTime
 from hireloop.compliance.audit import verify_chain
 from hireloop.compliance.repository import audit_events
 
@@ -26,7 +26,7 @@ class AuditEventOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    at: datetime
+    at: UtcDateTime
     actor_type: str
     actor_name: str
     action: str
@@ -67,8 +67,8 @@ class ConsentOut(BaseModel):
     purpose: str
     policy_key: str
     notice_version: str
-    granted_at: datetime
-    withdrawn_at: datetime | None
+    granted_at: UtcDateTime
+    withdrawn_at: UtcDateTime | None
 
 
 class PolicyOut(BaseModel):

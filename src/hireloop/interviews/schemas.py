@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from hireloop.api.schemas import UtcDateTime
 
 
 class PlanQuestion(BaseModel):
@@ -69,7 +70,7 @@ class AnswerOut(BaseModel):
     status: str
     error_code: str | None
     error_message: str | None
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class InterviewOut(BaseModel):
@@ -84,12 +85,12 @@ class InterviewOut(BaseModel):
     policy_key: str
     notice_version: str
     questions: list[dict[str, Any]]
-    expires_at: datetime
-    invited_at: datetime
-    started_at: datetime | None
-    completed_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    expires_at: UtcDateTime
+    invited_at: UtcDateTime
+    started_at: UtcDateTime | None
+    completed_at: UtcDateTime | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
 
 
 class InterviewDetail(InterviewOut):
@@ -125,5 +126,5 @@ class CandidateRequestOut(BaseModel):
     kind: str
     details: str
     status: str
-    due_at: datetime
-    created_at: datetime
+    due_at: UtcDateTime
+    created_at: UtcDateTime

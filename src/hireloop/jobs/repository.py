@@ -17,8 +17,10 @@ def get(session: Session, org_id: uuid.UUID, job_id: uuid.UUID, *, with_competen
     return session.scalars(q).first()
 
 
-def list_query(org_id: uuid.UUID, *, status: str | None = None) -> Select[tuple[Job]]:
-    q = select(Job).where(Job.org_id == org_id, Job.deleted_at.is_(None)).options(selectinload(Job.competencies))
+def list_query(org_id: uuid.UUID, *, status: str | None = None, include_deleted: bool = False) -> Select[tuple[Job]]:
+    q = select(Job).where(Job.org_id == org_id).options(selectinload(Job.competencies))
+    if not include_deleted:
+        q = q.where(Job.deleted_at.is_(None))
     if status:
         q = q.where(Job.status == status)
     return q

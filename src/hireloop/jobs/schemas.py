@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from hireloop.api.schemas import UtcDateTime
 
 JobStatus = Literal["draft", "open", "paused", "closed"]
 PolicyKey = Literal["cn", "eu", "us-il", "us-nyc", "default"]
@@ -83,6 +84,7 @@ class JobOut(BaseModel):
     requirements: dict[str, Any]
     template_key: str | None
     policy_key: str | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    deleted_at: UtcDateTime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")
     competencies: list[CompetencyOut] = Field(default_factory=list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +13,8 @@ from hireloop.errors import NotFound
 from hireloop.jobs import repository as repo
 from hireloop.jobs.schemas import CompetencyIn, JobCreate, JobUpdate
 from hireloop.models import Competency, Job
-from hireloop.pagination import Page, paginate
+from hireloop.integrations import sync
+from hireloop.pagination import Page
 
 
 class JobNotFound(NotFound):
@@ -78,5 +80,8 @@ def update(session: Session, actor: Actor, job_id: uuid.UUID, *, data: JobUpdate
     return job
 
 
-def list_page(session: Session, actor: Actor, *, status: str | None, limit: int, cursor: str | None) -> Page[Job]:
-    return paginate(session, repo.list_query(actor.org_id, status=status), Job, limit=limit, cursor=cursor)
+def list_page(session: Session, actor: Actor, *, status: str | None, limit: int, cursor: str | None,
+              updated_after: datetime | None = None, include_deleted: bool = False) -> Page[Job]:
+    """A page of jobs; with updated_after, those changed since, in change order (for sync)."""
+    stmt = repo.list_query(actor.org_id, status=status, include_deleted=include_deleted)
+    return sync.list_page(session, stmt, Job, updated_after=updated_after, limit=limit, cursor=cursor)

@@ -5,6 +5,9 @@ from hireloop.models.audit import AuditEvent
 from hireloop.models.base import Base, utcnow
 from hireloop.models.candidates import Application, Candidate, StageChange
 from hireloop.models.compliance import ConsentRecord
+from hireloop.models.integrations import (
+    IdempotencyKey, ImportMapping, ImportRun, WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription,
+)
 from hireloop.models.interviews import (
     Answer,
     AnswerAnalysis,
@@ -14,6 +17,7 @@ from hireloop.models.interviews import (
     InterviewPlan,
 )
 from hireloop.models.jobs import Competency, Job
+from hireloop.models.performance import Employee, EmploymentChange, Exit, PerformanceReview, ReviewCycle
 from hireloop.models.screening import Resume, ResumeImport, ScreeningResult
 from hireloop.models.work import BackgroundTask, EmailMessage
 
@@ -33,13 +37,25 @@ __all__ = [
     "Competency",
     "ConsentRecord",
     "EmailMessage",
+    "Employee",
+    "EmploymentChange",
+    "Exit",
+    "IdempotencyKey",
+    "ImportMapping",
+    "ImportRun",
     "Job",
     "Organization",
     "Resume",
     "ResumeImport",
     "ScreeningResult",
+    "PerformanceReview",
+    "ReviewCycle",
     "StageChange",
     "User",
     "UserSession",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookSubscription",
     "utcnow",
 ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from hireloop.api.schemas import UtcDateTime
 
 
 class ResumeImportOut(BaseModel):
@@ -20,8 +21,8 @@ class ResumeImportOut(BaseModel):
     failed: int
     duplicates: int
     items: list[dict[str, Any]]
-    created_at: datetime
-    finished_at: datetime | None
+    created_at: UtcDateTime
+    finished_at: UtcDateTime | None
 
 
 class RankedOut(BaseModel):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -13,6 +12,7 @@ from hireloop import dispatch
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
+from hireloop.api.schemas import UtcDateTime
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
@@ -27,8 +27,8 @@ class TaskOut(BaseModel):
     max_attempts: int
     payload: dict[str, Any]
     error: str | None
-    created_at: datetime
-    finished_at: datetime | None
+    created_at: UtcDateTime
+    finished_at: UtcDateTime | None
 
 
 @router.get("", response_model=list[TaskOut])
