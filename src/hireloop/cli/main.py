@@ -132,6 +132,38 @@ def apikey_create(name: str, org: Annotated[str, typer.Option(help="organization
         typer.echo(f"scopes: {', '.join(key.scopes)} (store the key now: it is not shown again)", err=True)
 
 
+models_app = typer.Typer(help="The loop's prediction models.", no_args_is_help=True)
+models_train = typer.Typer(help="Train a model on an organization's data.", no_args_is_help=True)
+models_app.add_typer(models_train, name="train")
+app.add_typer(models_app, name="models")
+
+
+@models_train.command("attrition")
+def train_attrition(org: Annotated[str | None, typer.Option(help="organization short name (default: the only one)")] = None,
+                    as_json: Annotated[bool, typer.Option("--json", help="print the validation metrics as JSON")] = False) -> None:
+    """Fit the attrition-risk model on the imported employees and exits; prints how it was validated."""
+    from hireloop.accounts import repository
+    from hireloop.db import unit_of_work
+    from hireloop.errors import HireLoopError
+    from hireloop.loop.service import train_attrition as train
+    from hireloop.models import Organization
+
+    with unit_of_work() as uow:
+        orgs = [repository.org_by_slug(uow.session, org)] if org else list(uow.session.query(Organization))
+        if not orgs or orgs[0] is None or len(orgs) > 1:
+            raise typer.BadParameter("name the organization with --org SLUG")
+        try:
+            _model, summary = train(uow.session, orgs[0].id)
+        except HireLoopError as exc:
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+    else:
+        m = summary.get("metrics", {})
+        typer.echo(f"attrition model: AUC {m.get('auc', float('nan')):.3f} (validation: {summary.get('validation')})")
+
+
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 

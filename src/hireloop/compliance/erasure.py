@@ -107,12 +107,9 @@ def erase_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID, *, 
     session.flush()
     audit.record(session, actor, "candidate.erased", entity_type="candidate", entity_id=candidate_id,
                  details={"reason": reason[:200], "rows": report.rows, "files": len(report.files)})
-    try:  # subscribers are told by a thin event, if the integrations domain is installed
-        from hireloop.integrations import events
+    from hireloop.integrations import events
 
-        events.emit(session, org_id=actor.org_id, event_type="candidate.erased", subject={"candidate_id": str(candidate_id)})
-    except (ImportError, AttributeError, TypeError):
-        pass
+    events.candidate_erased(session, org_id=actor.org_id, candidate_id=candidate_id)  # subscribers are told
     return report
 
 

@@ -201,6 +201,9 @@ def finish(request: Request, uow: UoW, token: str) -> Response:
             pipeline.move(uow.session, system_actor(iv.org_id, "interview portal"), app.id,
                           to_stage=Stage.INTERVIEWED, reason="video interview completed")
         audit.record(uow.session, None, "interview.completed", entity_type="interview", entity_id=iv.id, org_id=iv.org_id)
+        from hireloop.integrations import events
+
+        events.interview_completed(uow.session, org_id=iv.org_id, interview_id=iv.id, application_id=iv.application_id)
     except HireLoopError as exc:
         uow.rollback()
         return _json_error(exc)
