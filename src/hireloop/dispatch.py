@@ -39,7 +39,7 @@ class TaskSpec:
 
 
 _registry: dict[str, TaskSpec] = {}
-CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks"]
+CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks", "hireloop.scoring.tasks"]
 
 
 def task(name: str, *, max_attempts: int | None = None) -> Callable[[TaskHandler], TaskHandler]:

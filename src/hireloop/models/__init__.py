@@ -14,6 +14,7 @@ from hireloop.models.interviews import (
     InterviewPlan,
 )
 from hireloop.models.jobs import Competency, Job
+from hireloop.models.scoring import Assessment, Decision, FeedbackSettings, Report, ScoringModel, Scorecard
 from hireloop.models.work import BackgroundTask, EmailMessage
 
 __all__ = [
@@ -24,6 +25,12 @@ __all__ = [
     "Interview",
     "InterviewPlan",
     "ApiKey",
+    "Assessment",
+    "Decision",
+    "FeedbackSettings",
+    "Report",
+    "Scorecard",
+    "ScoringModel",
     "Application",
     "AuditEvent",
     "BackgroundTask",
