@@ -100,7 +100,8 @@ ZH = {
     "Equal scores share a rank. The recommendation only informs a person: nobody is rejected automatically.": "分数相同者名次并列。系统建议仅供参考，系统不会自动淘汰任何人。",
     "Report": "报告",
     "The report is not ready yet. It is generated automatically when the interview's last answer is analysed.": "报告尚未生成。面试最后一个回答分析完成后将自动生成。",
-    "Back to the interview": "返回面试",
+    "Back to the interview": "返回面试", "Resume match": "简历匹配", "Answer content": "回答内容",
+    "not counted": "未计入",
 }
 
 pot = read_po(open("var/messages.pot", "rb"))

@@ -21,6 +21,7 @@ FLAG_LABELS = {
 }
 RECOMMENDATION_LABELS = {"advance": N_("Advance"), "hold": N_("Hold"), "review": N_("Review closely"),
                          "reject": N_("Reject")}
+PART_LABELS = {"resume_match": N_("Resume match"), "content": N_("Answer content"), "behaviour": N_("Behaviour")}
 MEASURE_LABELS = {
     "speech_rate": N_("Speech rate"), "speech_rate_variation_pct": N_("Speech-rate variation"),
     "long_pauses_per_min": N_("Long pauses per minute"), "fillers_per_min": N_("Fillers per minute"),
@@ -50,6 +51,7 @@ def report_context(*, kind: str, assessment: Assessment, interview: Interview, j
         "feedback": feedback, "quotes": quotes, "show_scores": show_scores or kind == "hr",
         "flag_label": lambda code: i18n.gettext_(FLAG_LABELS.get(code, code)),
         "rec_label": lambda r: i18n.gettext_(RECOMMENDATION_LABELS.get(r or "", r or "")),
+        "part_label": lambda p: i18n.gettext_(PART_LABELS.get(p, p)),
         "measure_label": lambda m: i18n.gettext_(MEASURE_LABELS.get(m, m)),
     }
 
