@@ -43,6 +43,7 @@ class FixedScorer:
 
     def __init__(self, scores: dict[str, float]) -> None:
         self.scores = scores
+        self.version = str(abs(hash(tuple(sorted(scores.items())))))  # another mapping is another scorer
 
     def score(self, question: str, competency: str, anchors: Sequence[str], answer_text: str, lang: str | None = None
               ) -> ContentScore:

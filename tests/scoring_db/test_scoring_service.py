@@ -182,3 +182,39 @@ def test_several_reviewers_keep_one_scorecard_each(settings, tenant, client):
     r = client.put(f"/api/v1/applications/{app_id}/scorecard", headers={"X-CSRF-Token": csrf},
                    json={"ratings": {"communication": 9}, "overall": 3, "recommendation": "advance"})
     assert r.status_code == 422
+
+
+class CountingScorer(FixedScorer):
+    def __init__(self, scores: dict[str, float]) -> None:
+        super().__init__(scores)
+        self.calls = 0
+
+    def score(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        self.calls += 1
+        return super().score(*args, **kwargs)
+
+
+def test_answers_scored_on_arrival_are_reused_when_the_interview_is_scored(settings, tenant):
+    from hireloop.interviews import repository as iv_repo
+    from hireloop.models import BackgroundTask
+    from hireloop.scoring.tasks import after_answer_analysed
+
+    with unit_of_work(settings) as uow:
+        s = uow.session
+        job_id = make_job(s, tenant.org_id)
+        iv, _, _ = add_interview(s, tenant.org_id, job_id, "先到", [STRONG, WEAK])
+        first, last = iv_repo.answers(s, tenant.org_id, iv)
+        last.status = "stored"  # the last answer is still being analysed
+        s.flush()
+        assert after_answer_analysed(s, first.id) == "scoring.score_answer"
+        scorer = CountingScorer({STRONG: 4.5, WEAK: 2.0})
+        assert service.score_answer_on_arrival(s, first.id, scorer=scorer) and scorer.calls == 1
+        last.status = "analysed"
+        s.flush()
+        assert after_answer_analysed(s, last.id) == "scoring.score_interview"
+        a = service.score_interview(s, iv, scorer=scorer)
+        assert scorer.calls == 2  # only the last answer was scored now
+        assert [x["score"] for c in a.competencies for x in c["answers"]] == [4.5, 2.0]
+        names = {t.name for t in s.query(BackgroundTask).filter(BackgroundTask.org_id == tenant.org_id)}
+        assert {"scoring.score_answer", "scoring.score_interview"} <= names
+        uow.rollback()

@@ -10,7 +10,7 @@ from hireloop.dispatch import task
 from hireloop.interviews import analysis
 from hireloop.interviews.service import send_reminder_if_due
 from hireloop.models import Answer
-from hireloop.scoring.tasks import enqueue_if_ready
+from hireloop.scoring.tasks import after_answer_analysed
 
 
 @task("interviews.analyze_answer", max_attempts=3)
@@ -22,7 +22,7 @@ def analyze_answer(session: Session, *, answer_id: str) -> None:
     answer = session.get(Answer, uuid.UUID(answer_id))
     if answer is not None and not already:
         session.flush()
-        enqueue_if_ready(session, answer.interview_id)  # the last answer of a completed interview: score it
+        after_answer_analysed(session, answer.id)  # score its content now; the last answer scores the interview
 
 
 @task("interviews.send_reminder")

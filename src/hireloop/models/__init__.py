@@ -14,12 +14,21 @@ from hireloop.models.interviews import (
     InterviewPlan,
 )
 from hireloop.models.jobs import Competency, Job
-from hireloop.models.scoring import Assessment, Decision, FeedbackSettings, Report, ScoringModel, Scorecard
+from hireloop.models.scoring import (
+    AnswerContentScore,
+    Assessment,
+    Decision,
+    FeedbackSettings,
+    Report,
+    Scorecard,
+    ScoringModel,
+)
 from hireloop.models.work import BackgroundTask, EmailMessage
 
 __all__ = [
     "Answer",
     "AnswerAnalysis",
+    "AnswerContentScore",
     "AnswerUpload",
     "CandidateRequest",
     "Interview",

@@ -30,6 +30,17 @@ class ScoringModel(IdMixin, TenantMixin, TimestampMixin, Base):
     first_used_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
+class AnswerContentScore(IdMixin, TenantMixin, TimestampMixin, Base):
+    """The content score of one answer, kept so that scoring an interview reuses what was scored on arrival."""
+
+    __tablename__ = "answer_content_scores"
+
+    answer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), unique=True)
+    # SHA-256 of scorer, question, competency, anchors, language and transcript: any change means score again.
+    input_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
 class Assessment(IdMixin, TenantMixin, TimestampMixin, Base):
     """The scored result of one interview under one scoring model version."""
 

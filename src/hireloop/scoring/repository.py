@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hireloop.models import Application, Assessment, Candidate, Decision, FeedbackSettings, Scorecard, ScoringModel
+from hireloop.models import AnswerContentScore, Application, Assessment, Candidate, Decision, FeedbackSettings, Scorecard, ScoringModel
 
 
 def models_for_job(session: Session, org_id: uuid.UUID, job_id: uuid.UUID) -> list[ScoringModel]:
@@ -83,3 +83,8 @@ def decisions(session: Session, org_id: uuid.UUID, application_id: uuid.UUID) ->
 
 def feedback_settings(session: Session, org_id: uuid.UUID) -> FeedbackSettings | None:
     return session.scalars(select(FeedbackSettings).where(FeedbackSettings.org_id == org_id)).first()
+
+
+def content_score_of(session: Session, org_id: uuid.UUID, answer_id: uuid.UUID) -> AnswerContentScore | None:
+    return session.scalars(select(AnswerContentScore).where(AnswerContentScore.org_id == org_id,
+                                                            AnswerContentScore.answer_id == answer_id)).first()

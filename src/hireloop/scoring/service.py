@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import uuid
 from collections.abc import Mapping
@@ -16,7 +18,7 @@ from hireloop.compliance.policies import effective_modes, preset
 from hireloop.errors import NotFound
 from hireloop.interviews import repository as iv_repo
 from hireloop.jobs import repository as jobs_repo
-from hireloop.models import Assessment, Candidate, Interview, utcnow
+from hireloop.models import Answer, AnswerContentScore, Assessment, Candidate, Interview, utcnow
 from hireloop.scoring import composite as comp
 from hireloop.scoring import models_registry, repository as repo
 from hireloop.scoring.behaviour import BehaviourMeasures, compute_behaviour_indices
@@ -59,7 +61,6 @@ def _mean(values: list[float]) -> float | None:
 def _score_answers(session: Session, iv: Interview, competencies: Mapping[str, Any],
                    scorer: AnswerContentScorer) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Content scores per question, plus what confidence and flags need."""
-    lang = "zh" if iv.locale.startswith("zh") else "en"
     answers = {a.question_index: a for a in iv_repo.answers(session, iv.org_id, iv.id, current_only=True)}
     rows, stats = [], {"answered": 0, "missing": 0, "failed": 0, "off_topic": 0, "transcript_conf": [],
                        "face_visible": [], "several_faces_s": 0.0, "measures": [], "modes": []}
@@ -86,23 +87,64 @@ def _score_answers(session: Session, iv: Interview, competencies: Mapping[str, A
         competency = competencies.get(q.get("competency_key"))
         if competency is None:
             continue
-        transcript = analysis.transcript or {}
-        text = str(transcript.get("text") or "")
-        question = q.get("text_zh") if lang == "zh" else q.get("text_en")
-        result = scorer.score(question or "", competency.name, list(competency.anchors), text, lang)
-        if result.off_topic:
+        row = _content_row(session, iv, i, q, answer.id, analysis.transcript or {}, competency, scorer)
+        if row["off_topic"]:
             stats["off_topic"] += 1
-        spans = comp.char_times(transcript)
-        evidence = []
-        for e in result.evidence:
-            t0, t1 = comp.span_time(spans, e.start, e.end)
-            evidence.append({"sentence": e.sentence, "start": e.start, "end": e.end, "t_start": t0, "t_end": t1, "why": e.why})
-        rows.append({"question_index": i, "answer_id": str(answer.id), "competency_key": competency.key,
-                     "score": result.score, "level": result.level, "off_topic": result.off_topic, "evidence": evidence,
-                     "signals": {k: round(float(v), 4) for k, v in result.signals.items()
-                                 if isinstance(v, (int, float)) and not k.startswith("contribution.")},
-                     "scorer": f"{result.scorer_name}/{result.scorer_version}"})
+        rows.append(row)
     return rows, stats
+
+
+def _input_hash(scorer: AnswerContentScorer, *parts: object) -> str:
+    name = f"{getattr(scorer, 'name', type(scorer).__name__)}/{getattr(scorer, 'version', '?')}"
+    return hashlib.sha256(json.dumps([name, *parts], ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _content_row(session: Session, iv: Interview, index: int, q: Mapping[str, Any], answer_id: uuid.UUID,
+                 transcript: Mapping[str, Any], competency: Any, scorer: AnswerContentScorer) -> dict[str, Any]:
+    """One answer's content score on its competency, reused when the same scorer already scored the same input."""
+    lang = "zh" if iv.locale.startswith("zh") else "en"
+    text = str(transcript.get("text") or "")
+    question = str((q.get("text_zh") if lang == "zh" else q.get("text_en")) or "")
+    key = _input_hash(scorer, question, competency.key, competency.name, list(competency.anchors), text, lang)
+    cached = repo.content_score_of(session, iv.org_id, answer_id)
+    if cached is not None and cached.input_hash == key:
+        return {**cached.result, "question_index": index}
+    result = scorer.score(question, competency.name, list(competency.anchors), text, lang)
+    spans = comp.char_times(transcript)
+    evidence = []
+    for e in result.evidence:
+        t0, t1 = comp.span_time(spans, e.start, e.end)
+        evidence.append({"sentence": e.sentence, "start": e.start, "end": e.end, "t_start": t0, "t_end": t1, "why": e.why})
+    row = {"question_index": index, "answer_id": str(answer_id), "competency_key": competency.key,
+           "score": result.score, "level": result.level, "off_topic": result.off_topic, "evidence": evidence,
+           "signals": {k: round(float(v), 4) for k, v in result.signals.items()
+                       if isinstance(v, (int, float)) and not k.startswith("contribution.")},
+           "scorer": f"{result.scorer_name}/{result.scorer_version}"}
+    if cached is None:
+        session.add(AnswerContentScore(org_id=iv.org_id, answer_id=answer_id, input_hash=key, result=row))
+    else:
+        cached.input_hash, cached.result = key, row
+    session.flush()
+    return row
+
+
+def score_answer_on_arrival(session: Session, answer_id: uuid.UUID, *, scorer: AnswerContentScorer | None = None) -> bool:
+    """Score one analysed answer's content now, so that scoring the interview later only reuses it."""
+    answer = session.get(Answer, answer_id)
+    if answer is None or answer.status != "analysed" or answer.question_index < 0:
+        return False
+    iv = iv_repo.get_unscoped(session, answer.interview_id)
+    analysis = iv_repo.analysis_for(session, answer.org_id, answer.id)
+    if iv is None or analysis is None or answer.question_index >= len(iv.questions):
+        return False
+    q = iv.questions[answer.question_index]
+    job = jobs_repo.get(session, iv.org_id, iv.job_id)
+    competency = next((c for c in (job.competencies if job else []) if c.key == q.get("competency_key")), None)
+    if competency is None or len(competency.anchors) != 5:
+        return False
+    _content_row(session, iv, answer.question_index, q, answer.id, analysis.transcript or {}, competency,
+                 scorer or default_content_scorer())
+    return True
 
 
 def _pool(session: Session, org_id: uuid.UUID, job_id: uuid.UUID, exclude: uuid.UUID) -> list[BehaviourMeasures]:

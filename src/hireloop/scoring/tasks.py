@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from hireloop.dispatch import enqueue, task
 from hireloop.interviews import repository as iv_repo
+from hireloop.models import Answer
 from hireloop.scoring import service
 
 
@@ -24,6 +25,25 @@ def render_interview(session: Session, *, interview_id: str) -> None:
     from hireloop.reports import service as reports
 
     reports.generate(session, uuid.UUID(interview_id))
+
+
+@task("scoring.score_answer", max_attempts=3)
+def score_answer(session: Session, *, answer_id: str) -> None:
+    """Score one answer's content as soon as it is analysed, while the candidate records the next one."""
+    service.score_answer_on_arrival(session, uuid.UUID(answer_id))
+
+
+def after_answer_analysed(session: Session, answer_id: uuid.UUID) -> str | None:
+    """Queue the next step for an answer just analysed: the interview's score if it was the last, else its content."""
+    answer = session.get(Answer, answer_id)
+    if answer is None or answer.question_index < 0:
+        return None
+    if enqueue_if_ready(session, answer.interview_id):
+        return "scoring.score_interview"
+    if answer.status == "analysed":
+        enqueue(session, "scoring.score_answer", org_id=answer.org_id, answer_id=str(answer.id))
+        return "scoring.score_answer"
+    return None
 
 
 def enqueue_if_ready(session: Session, interview_id: uuid.UUID) -> bool:

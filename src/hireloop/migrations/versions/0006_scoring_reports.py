@@ -2,7 +2,7 @@
 
 Revision ID: 0006
 Revises: 0004
-Create Date: 2026-11-25 18:45:48.008237
+Create Date: 2026-11-25 19:05:26.279641
 """
 from __future__ import annotations
 
@@ -125,6 +125,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_assessments_scoring_model_id'), ['scoring_model_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_assessments_updated_at'), ['updated_at'], unique=False)
 
+    op.create_table('answer_content_scores',
+    sa.Column('answer_id', sa.Uuid(), nullable=False),
+    sa.Column('input_hash', sa.String(length=64), nullable=False),
+    sa.Column('result', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('org_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['answer_id'], ['answers.id'], name=op.f('fk_answer_content_scores_answer_id_answers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['org_id'], ['organizations.id'], name=op.f('fk_answer_content_scores_org_id_organizations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_answer_content_scores')),
+    sa.UniqueConstraint('answer_id', name=op.f('uq_answer_content_scores_answer_id'))
+    )
+    with op.batch_alter_table('answer_content_scores', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_answer_content_scores_created_at'), ['created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_answer_content_scores_org_id'), ['org_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_answer_content_scores_updated_at'), ['updated_at'], unique=False)
+
     op.create_table('decisions',
     sa.Column('application_id', sa.Uuid(), nullable=False),
     sa.Column('assessment_id', sa.Uuid(), nullable=True),
@@ -194,6 +212,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_decisions_application_id'))
 
     op.drop_table('decisions')
+    with op.batch_alter_table('answer_content_scores', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_answer_content_scores_updated_at'))
+        batch_op.drop_index(batch_op.f('ix_answer_content_scores_org_id'))
+        batch_op.drop_index(batch_op.f('ix_answer_content_scores_created_at'))
+
+    op.drop_table('answer_content_scores')
     with op.batch_alter_table('assessments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assessments_updated_at'))
         batch_op.drop_index(batch_op.f('ix_assessments_scoring_model_id'))
