@@ -2,8 +2,8 @@
 
 Builds a 120 s Mandarin answer at run time (real AISHELL speech looped with pauses under a moving real face, via
 PyAV; benchmarks/analysis_speed.py), creates a regional sales manager job (five competencies, so five questions)
-in a fresh SQLite database, and stores the five answers. The first four are analysed untimed: in production they
-are analysed while the candidate records the next question. Then the clock starts when the last answer is stored
+in a fresh SQLite database, and stores the five answers. The first four are analysed and their content scored
+untimed, through the same tasks: in production that happens while the candidate records the next question. Then the clock starts when the last answer is stored
 (its analysis task is queued, exactly as the upload endpoint does) and stops when both reports exist; the queued
 tasks run through the real task rows (claim_next / run_task, the embedded worker's loop) with the default models.
 
@@ -130,7 +130,7 @@ def _drain(settings) -> dict[str, float]:  # noqa: ANN001
 def _one_run(settings, media: Path, org_id=None, reuse_from=None) -> dict:  # noqa: ANN001
     from hireloop.db import unit_of_work
     from hireloop.dispatch import enqueue
-    from hireloop.interviews import analysis
+    from hireloop.scoring.tasks import after_answer_analysed
     from hireloop.interviews import repository as iv_repo
     from hireloop.models import AnswerAnalysis, Interview, utcnow
     from hireloop.reports import repository as reports_repo
@@ -148,11 +148,13 @@ def _one_run(settings, media: Path, org_id=None, reuse_from=None) -> dict:  # no
                                                modes=row.modes, notes=row.notes, models=row.models,
                                                timings=row.timings, schema_version=row.schema_version))
                 iv_repo.get_answer(uow.session, org_id, answer_id).status = "analysed"
+                uow.session.flush()
+                after_answer_analysed(uow.session, answer_id)  # what the analysis task does next
             else:
-                analysis.run(uow.session, answer_id)
+                enqueue(uow.session, "interviews.analyze_answer", org_id=org_id, answer_id=str(answer_id))
             uow.commit()
+    earlier = _drain(settings)  # analysis and content scoring of answers 1-4, done while the candidate records
     prep_s = time.perf_counter() - t_prep
-    _drain(settings)  # invitation emails and other earlier work, so the clock measures only the last answer's chain
     with unit_of_work(settings) as uow:
         iv = uow.session.get(Interview, iv_id)
         iv.status, iv.completed_at = "completed", utcnow()  # the candidate pressed finish after the last upload
@@ -169,7 +171,8 @@ def _one_run(settings, media: Path, org_id=None, reuse_from=None) -> dict:  # no
         analyses = [iv_repo.analysis_for(uow.session, org_id, a).id for a in answers]
     return {"org_id": org_id, "analyses": analyses, "result": {
         "upload_to_reports_s": round(total, 2), "tasks_s": {k: round(v, 2) for k, v in spent.items()},
-        "report_render_ms": render_ms, "earlier_answers_prep_s": round(prep_s, 1), "questions": n}}
+        "report_render_ms": render_ms, "earlier_answers_prep_s": round(prep_s, 1),
+        "earlier_tasks_s": {k: round(v, 2) for k, v in earlier.items()}, "questions": n}}
 
 
 def main() -> None:
