@@ -85,8 +85,8 @@ def _score_answers(session: Session, iv: Interview, competencies: Mapping[str, A
         for span in (analysis.face or {}).get("several_faces_intervals") or []:
             stats["several_faces_s"] += max(0.0, float(span.get("end", 0)) - float(span.get("start", 0)))
         competency = competencies.get(q.get("competency_key"))
-        if competency is None:
-            continue
+        if competency is None or len(competency.anchors or []) != 5:
+            continue  # a competency without its five anchors cannot be scored; the content part renormalises
         row = _content_row(session, iv, i, q, answer.id, analysis.transcript or {}, competency, scorer)
         if row["off_topic"]:
             stats["off_topic"] += 1
