@@ -30,7 +30,7 @@ def _login(page, server_url: str, email: str) -> None:
     page.wait_for_url(f"{server_url}/jobs")
 
 
-def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, tenant, settings):  # noqa: F811
+def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, tenant, settings, tmp_path):  # noqa: F811
     with unit_of_work(settings) as uow:
         s = uow.session
         job_id = make_job(s, tenant.org_id)
@@ -64,6 +64,7 @@ def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, te
     page.check(f'input[name=ids][value="{apps["王五"]}"]')
     page.click("button.compare-go")
     page.wait_for_selector("table.compare")
+    page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
     header = page.locator("table.compare thead").inner_text()
     assert "张三" in header and "王五" in header and "李四" not in header
 
@@ -84,6 +85,7 @@ def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, te
     page.wait_for_selector(".rec.override")
     summary = page.locator(".summary").inner_text()
     assert "推进" in summary and "面谈中补充了完整案例" in summary
+    page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
     assert not errors, errors
 
     # The administrator finds the override in the audit log.

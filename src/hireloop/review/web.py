@@ -111,6 +111,7 @@ def candidate_review(request: Request, uow: UoW, actor: Reader, application_id: 
     uow.commit()
     return render(request, "review/candidate.html", {
         "app": app, "c": cand, "job": job, "a": a, "iv": iv, "answers": answers, "reports": reports_ready,
+        "names": {comp.key: comp.name for comp in job.competencies},
         "cards": service.scorecards(uow.session, actor, app.id), "decisions": service.decisions(uow.session, actor, app.id),
         "mine": next((s for s in service.scorecards(uow.session, actor, app.id) if s.reviewer_id == actor.id), None),
         **_labels()})
