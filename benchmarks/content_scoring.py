@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--refit", action="store_true", help="fit the ridge model on this file's train split first")
     args = ap.parse_args(argv)
     rows = read_labels(args.labels)
+    raw = [json.loads(line) for line in open(args.labels, encoding="utf-8") if line.strip()]
     embedder = get_embedder()
     embedder.passages(["warm up"])
     scorer = ContentScorer(embedder)
@@ -77,6 +78,10 @@ def main(argv: list[str] | None = None) -> None:
     for split in ("eval", "train"):
         idx = [i for i, r in enumerate(rows) if r.split == split]
         by_split[split] = _summary([rows[i] for i in idx], [results[i] for i in idx], [length[i] for i in idx])
+    subsets = {}
+    for name in sorted({r.get("subset") for r in raw if r.get("subset")}):
+        idx = [i for i, r in enumerate(raw) if r.get("subset") == name]
+        subsets[name] = _summary([rows[i] for i in idx], [results[i] for i in idx], [length[i] for i in idx])
     report = {
         "labels": os.path.basename(args.labels),
         "scorer": f"{scorer.name}:{scorer.version}",
@@ -84,6 +89,7 @@ def main(argv: list[str] | None = None) -> None:
         "eval": by_split["eval"],
         "train": by_split["train"],
         "overall": _summary(rows, results, length),
+        "subsets": subsets,
         "seconds_per_answer": {"mean": round(float(np.mean(times)), 3), "median": round(float(np.median(times)), 3),
                                "max": round(float(np.max(times)), 3)},
         "load_average_1min": round(os.getloadavg()[0], 2),

@@ -29,19 +29,31 @@ def _pick(rows: list[dict], competency: str, lang: str, rating: int, off_topic: 
                 and r["expected_rating"] == rating and r["off_topic"] == off_topic)
 
 
+_RESULTS: dict[str, object] = {}
+
+
 def _score(scorer: ContentScorer, row: dict):
-    c = row["competency"]
-    return scorer.score(row["question"], c["name"], c["anchors"], row["answer"], row["language"])
+    # Each labelled answer is embedded once per test run: the embedder is the slow part.
+    if row["answer"] not in _RESULTS:
+        c = row["competency"]
+        _RESULTS[row["answer"]] = scorer.score(row["question"], c["name"], c["anchors"], row["answer"], row["language"])
+    return _RESULTS[row["answer"]]
 
 
-@pytest.mark.parametrize(("competency", "lang"), [("channel_development", "zh"), ("data_analysis", "en")])
-def test_strong_answer_beats_weak_answer_on_the_same_question(scorer, rows, competency: str, lang: str) -> None:
-    strong = _score(scorer, _pick(rows, competency, lang, 5))
-    weak = _score(scorer, _pick(rows, competency, lang, 2))
-    assert strong.score > weak.score + 1.0
-    assert strong.level >= 4 and weak.level <= 3
+# The pairs come from the length probe: the concrete answer is SHORTER than the vague one, so length cannot explain
+# the order (and short answers keep this test fast).
+@pytest.mark.parametrize(("competency", "lang"), [("team_leadership", "zh"), ("live_streaming", "en")])
+def test_concrete_answer_beats_vague_answer_on_the_same_question(scorer, rows, competency: str, lang: str) -> None:
+    strong_row, weak_row = _pick(rows, competency, lang, 4), _pick(rows, competency, lang, 2)
+    assert len(strong_row["answer"]) < len(weak_row["answer"])
+    strong, weak = _score(scorer, strong_row), _score(scorer, weak_row)
+    assert strong.score > weak.score + 0.5
+    assert strong.level >= 3 and weak.level <= 3
     assert not strong.off_topic and not weak.off_topic
     assert strong.scorer_name and strong.scorer_version
+    # the vague answer's deficit is explained by its signals, visible to the recruiter
+    assert weak.signals["vagueness"] > strong.signals["vagueness"]
+    assert strong.signals["numbers"] > weak.signals["numbers"]
 
 
 def test_off_topic_answer_is_flagged_and_floored(scorer, rows) -> None:
@@ -52,15 +64,22 @@ def test_off_topic_answer_is_flagged_and_floored(scorer, rows) -> None:
     assert result.signals["relevance_contrast"] < 0
 
 
+def test_new_graduate_campus_story_is_not_mistaken_for_off_topic(scorer, rows) -> None:
+    row = next(r for r in rows if r.get("subset") == "offtopic_holdout" and not r["off_topic"] and r["language"] == "zh")
+    result = _score(scorer, row)
+    assert not result.off_topic and result.score > 2.0
+
+
 def test_evidence_sentences_are_exact_spans_of_the_answer(scorer, rows) -> None:
-    row = _pick(rows, "safety_quality", "zh", 5)
+    row = _pick(rows, "team_leadership", "zh", 4)
     result = _score(scorer, row)
     assert 1 <= len(result.evidence) <= 3
     for ev in result.evidence:
         assert row["answer"][ev.start : ev.end] == ev.sentence
         assert ev.why
     assert [e.start for e in result.evidence] == sorted(e.start for e in result.evidence)
-    assert any(ch.isdigit() or "千分之" in ev.sentence for ev in result.evidence for ch in ev.sentence)
+    # a level-4 answer is supported by its quantified result
+    assert any("百分之" in ev.sentence for ev in result.evidence)
 
 
 def test_empty_answer_scores_lowest_without_evidence(scorer, rows) -> None:

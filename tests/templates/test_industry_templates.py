@@ -80,3 +80,12 @@ def test_invalid_files_name_the_file_and_field(tmp_path: Path, mutate, field: st
         load_template_file(path)
     assert info.value.field == field
     assert "broken.yaml" in info.value.message and problem in info.value.message
+
+
+def test_job_data_for_creating_a_job_from_a_template() -> None:
+    data = get_template("retail_store_manager").to_job_data("en")
+    assert data["title"] == "Store Manager" and data["template_key"] == "retail_store_manager"
+    first = data["competencies"][0]
+    assert first["position"] == 0 and len(first["anchors"]) == 5 and len(first["questions"]) >= 3
+    assert first["questions"][0]["follow_up"]  # the retail form carries a follow-up question
+    assert data["practice_question"]["retakes"] == 3

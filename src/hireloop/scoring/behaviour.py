@@ -160,7 +160,9 @@ def _normal_cdf(x: float) -> float:
     return 0.5 * (1 + math.erf(x / math.sqrt(2)))
 
 
-def _index_value(measures: BehaviourMeasures, definition: dict[str, object], norms: dict[str, Norm]):
+def _index_value(
+    measures: BehaviourMeasures, definition: dict[str, object], norms: dict[str, Norm]
+) -> tuple[float | None, tuple[IndexComponent, ...], tuple[str, ...]]:
     comps, missing = [], []
     for measure, orientation in definition["components"]:  # type: ignore[union-attr]
         value = getattr(measures, measure)

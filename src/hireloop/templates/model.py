@@ -113,6 +113,42 @@ class JobTemplate:
     practice_question: Question
     source: str = field(default="", compare=False)
 
+    def to_job_data(self, locale: str | None = "zh") -> dict[str, object]:
+        """Plain data for creating a job from this template: job fields, competency rows with anchors, question bank."""
+
+        def question(q: Question) -> dict[str, object]:
+            return {
+                "id": q.id,
+                "text": q.text.get(locale),
+                "stage": q.stage,
+                "industry": q.industry,
+                "think_seconds": q.think_seconds,
+                "answer_seconds": q.answer_seconds,
+                "retakes": q.retakes,
+                "follow_up": q.follow_up.get(locale) if q.follow_up else None,
+            }
+
+        return {
+            "template_key": self.key,
+            "template_version": self.version,
+            "title": self.title.get(locale),
+            "description": self.description.get(locale),
+            "requirements": self.requirements.as_dict(locale),
+            "competencies": [
+                {
+                    "key": c.key,
+                    "name": c.name.get(locale),
+                    "description": c.description.get(locale),
+                    "weight": c.weight,
+                    "anchors": c.anchor_texts(locale),
+                    "position": i,
+                    "questions": [question(q) for q in c.questions],
+                }
+                for i, c in enumerate(self.competencies)
+            ],
+            "practice_question": question(self.practice_question),
+        }
+
     def competency(self, key: str) -> Competency:
         """The competency with `key`; KeyError names the template when it is missing."""
         for c in self.competencies:

@@ -16,6 +16,8 @@ sys.path.insert(0, str(HERE))
 
 from answers_a import ANSWERS_A  # noqa: E402
 from answers_b import ANSWERS_B  # noqa: E402
+from answers_c import ANSWERS_C  # noqa: E402
+from answers_d import ANSWERS_D  # noqa: E402
 
 from hireloop.templates import get_template  # noqa: E402
 
@@ -23,7 +25,9 @@ from hireloop.templates import get_template  # noqa: E402
 def main() -> None:
     rows = []
     position: dict[tuple[str, int, bool], int] = {}
-    for template_key, comp_key, question_id, lang, rating, answer, off_topic in ANSWERS_A + ANSWERS_B:
+    tagged = [(a, "main") for a in ANSWERS_A + ANSWERS_B] + [(a, "length_probe") for a in ANSWERS_C]
+    tagged += [(a, "offtopic_holdout") for a in ANSWERS_D]
+    for (template_key, comp_key, question_id, lang, rating, answer, off_topic), subset in tagged:
         comp = get_template(template_key).competency(comp_key)
         question = next(q for q in comp.questions if q.id == question_id)
         group = (lang, rating, off_topic)
@@ -36,8 +40,10 @@ def main() -> None:
             "answer": answer,
             "expected_rating": rating,
             "off_topic": off_topic,
-            "split": "eval" if i % 3 == 1 else "train",
+            # the off-topic hold-out was written after the threshold was fixed: all of it is eval
+            "split": "eval" if subset == "offtopic_holdout" or i % 3 == 1 else "train",
             "template": template_key,
+            "subset": subset,
         })
     with open(HERE / "labels.jsonl", "w", encoding="utf-8") as fh:
         for row in rows:

@@ -80,7 +80,13 @@ VAGUE = {
     "en": re.compile(r"\b(I think|I believe|usually|generally|always|I'm a|I am a|people person|not (really )?sure|don't know|important thing|honestly|try to)\b", re.I),
 }
 
-_ZH_NUM = re.compile(r"百分之[零一二两三四五六七八九十百点]+|[零一二两三四五六七八九十百千万]+(个|家|位|盒|箱|瓶|袋|单|次|人|年|月|周|天|小时|分钟|万|千|百|倍|点|成)|\d+(\.\d+)?%?")
+# A lone 一 ("一家", "一次") is usually an article, not a quantity, so it needs a second numeral to count.
+_ZH_NUM = re.compile(
+    r"百分之[零一二两三四五六七八九十百点]+|千分之[零一二两三四五六七八九十点]+"
+    r"|(?:[零一二两三四五六七八九十百千万]{2,}|[二两三四五六七八九十百千万])"
+    r"(?:个|家|位|盒|箱|瓶|袋|单|次|人|年|月|周|天|小时|分钟|万|千|百|倍|点|成|多)"
+    r"|\d+(?:\.\d+)?%?"
+)
 _EN_NUM = re.compile(r"\d+(\.\d+)?%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent|half|double)\b", re.I)
 _EN_I_ACT = re.compile(r"\bI (?!think|feel|believe|guess|am\b|'m|like|love|would|could|have a|was a|do\b)[a-z]+", re.I)
 _ZH_I_ACT = re.compile(r"我(?!觉得|认为|们|这个人|比较|喜欢|是|的|也不|平时)")

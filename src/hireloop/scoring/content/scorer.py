@@ -129,6 +129,8 @@ def select_evidence(
     good = {"numbers", "action", "result", "reflection"} if level >= 3 else {"vague"}
     for i, found in enumerate(cue_lists):
         support[i] += 0.02 * len(good.intersection(found))
+        if level >= 4 and {"numbers", "result"} <= set(found):
+            support[i] += 0.03  # levels 4-5 hinge on a quantified result: show it
     picked = sorted(int(i) for i in np.argsort(-support)[: min(max_items, n)])
     out = []
     for i in picked:
