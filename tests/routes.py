@@ -99,6 +99,7 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/applications/{application_id}/review/decision"): {"data": {**form, "decision": "hold", "reason": "probe"}},
         ("POST", "/applications/{application_id}/review/scorecard"): {"data": {**form, "overall": "3", "recommendation": "hold"}},
         ("POST", "/interviews/{interview_id}/report/release"): {"data": form},
+        ("PUT", "/api/v1/feedback-settings"): {"json": {"show_scores_to_candidates": False}},
     }
     kwargs = dict(bodies.get((method, path), {}))
     if method not in {"GET", "HEAD"} and (method, path) not in bodies and method != "DELETE":

@@ -85,6 +85,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/interviews/{interview_id}/report/hr"): {A, R, M},
     ("GET", "/interviews/{interview_id}/report/candidate"): {A, R, M},
     ("POST", "/interviews/{interview_id}/report/release"): {A, R, M},
+    ("GET", "/api/v1/feedback-settings"): {A},
+    ("PUT", "/api/v1/feedback-settings"): {A},
 }
 
 

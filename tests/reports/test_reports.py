@@ -9,7 +9,7 @@ import pytest
 
 from hireloop.db import unit_of_work
 from hireloop.dispatch import registered
-from hireloop.models import BackgroundTask, FeedbackSettings
+from hireloop.models import BackgroundTask
 from hireloop.reports import service as reports
 from hireloop.reports.feedback import build_feedback
 from hireloop.scoring import service
@@ -76,9 +76,12 @@ def test_feedback_gives_two_or_three_concrete_suggestions_without_raw_scores_by_
     assert page.status_code == 200 and "建议" in page.text
     assert client.get(f"/i/{token}/report.pdf").content.startswith(b"%PDF")
     assert "/report" in client.get(f"/i/{token}/status").text
-    # The company may choose to show scores: the next rendering includes them.
+    # The company may choose to show scores (an administrator's setting): the next rendering includes them.
+    csrf = login(client, tenant.emails["admin"])
+    assert client.get("/api/v1/feedback-settings").json() == {"show_scores_to_candidates": False}
+    r = client.put("/api/v1/feedback-settings", json={"show_scores_to_candidates": True}, headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 200 and r.json()["show_scores_to_candidates"]
     with unit_of_work(settings) as uow:
-        uow.session.add(FeedbackSettings(org_id=tenant.org_id, show_scores_to_candidates=True))
         reports.generate(uow.session, iv, kinds=("candidate",))
         uow.commit()
         html = reports.read(reports.repo.report_of(uow.session, tenant.org_id, iv, "candidate"), "html").decode()

@@ -12,7 +12,7 @@ from hireloop.compliance import audit
 from hireloop.errors import NotFound
 from hireloop.interviews import repository as iv_repo
 from hireloop.jobs import repository as jobs_repo
-from hireloop.models import Candidate, Interview, Report, utcnow
+from hireloop.models import Candidate, FeedbackSettings, Interview, Report, utcnow
 from hireloop.reports import repository as repo
 from hireloop.reports.render import KINDS, html_to_pdf, render_html, report_context
 from hireloop.scoring import repository as scoring_repo
@@ -96,3 +96,22 @@ def released_for_candidate(session: Session, interview: Interview) -> Report | N
     """The candidate's report when HR has released it, else None (for the portal)."""
     report = repo.report_of(session, interview.org_id, interview.id, "candidate")
     return report if report is not None and report.released_at is not None else None
+
+
+def feedback_settings(session: Session, actor: Actor) -> FeedbackSettings:
+    """The organization's choices for candidate feedback (defaults until someone saves them)."""
+    return scoring_repo.feedback_settings(session, actor.org_id) or FeedbackSettings(org_id=actor.org_id,
+                                                                                     show_scores_to_candidates=False)
+
+
+def set_feedback_settings(session: Session, actor: Actor, *, show_scores_to_candidates: bool) -> FeedbackSettings:
+    """Choose whether feedback reports rendered from now on show the candidate their scores."""
+    row = scoring_repo.feedback_settings(session, actor.org_id)
+    if row is None:
+        row = FeedbackSettings(org_id=actor.org_id)
+        session.add(row)
+    row.show_scores_to_candidates = show_scores_to_candidates
+    session.flush()
+    audit.record(session, actor, "feedback_settings.changed", entity_type="organization", entity_id=actor.org_id,
+                 details={"show_scores_to_candidates": show_scores_to_candidates})
+    return row

@@ -22,6 +22,7 @@ from hireloop.scoring.schemas import (
     AssessmentOut,
     DecisionIn,
     DecisionOut,
+    FeedbackSettingsIO,
     OverrideIn,
     RankedOut,
     ReportOut,
@@ -37,6 +38,7 @@ Scores = Annotated[Actor, Depends(requires(Perm.SCORES_READ))]
 Manager = Annotated[Actor, Depends(requires(Perm.SCORING_MODELS_MANAGE))]
 Reviewer = Annotated[Actor, Depends(requires(Perm.REVIEWS_READ))]
 Decider = Annotated[Actor, Depends(requires(Perm.REVIEWS_WRITE))]
+Admin = Annotated[Actor, Depends(requires(Perm.USERS_MANAGE))]
 
 
 @router.get("/jobs/{job_id}/scoring-models", response_model=list[ScoringModelOut])
@@ -180,5 +182,21 @@ def candidate_pdf(uow: UoW, actor: Reviewer, interview_id: uuid.UUID) -> Respons
 def release(uow: UoW, actor: Decider, interview_id: uuid.UUID) -> ReportOut:
     """Release the feedback report to the candidate (their status page then links it)."""
     out = ReportOut.model_validate(reports.release_candidate_report(uow.session, actor, interview_id))
+    uow.commit()
+    return out
+
+
+@router.get("/feedback-settings", response_model=FeedbackSettingsIO)
+def get_feedback_settings(uow: UoW, actor: Admin) -> FeedbackSettingsIO:
+    """Whether candidate feedback reports show raw scores (off unless the company chooses it)."""
+    row = reports.feedback_settings(uow.session, actor)
+    return FeedbackSettingsIO(show_scores_to_candidates=row.show_scores_to_candidates)
+
+
+@router.put("/feedback-settings", response_model=FeedbackSettingsIO)
+def put_feedback_settings(uow: UoW, actor: Admin, data: FeedbackSettingsIO) -> FeedbackSettingsIO:
+    """Choose it for the organization; reports rendered from now on follow it."""
+    row = reports.set_feedback_settings(uow.session, actor, show_scores_to_candidates=data.show_scores_to_candidates)
+    out = FeedbackSettingsIO(show_scores_to_candidates=row.show_scores_to_candidates)
     uow.commit()
     return out

@@ -119,3 +119,7 @@ class ReportOut(BaseModel):
     generated_at: datetime
     released_at: datetime | None
     render_ms: int
+
+
+class FeedbackSettingsIO(BaseModel):
+    show_scores_to_candidates: bool = Field(default=False, description="include raw scores in candidate feedback reports")
