@@ -201,11 +201,8 @@ def finish(request: Request, uow: UoW, token: str) -> Response:
             pipeline.move(uow.session, system_actor(iv.org_id, "interview portal"), app.id,
                           to_stage=Stage.INTERVIEWED, reason="video interview completed")
         audit.record(uow.session, None, "interview.completed", entity_type="interview", entity_id=iv.id, org_id=iv.org_id)
-        from hireloop.scoring.events import emit_event
         from hireloop.scoring.tasks import enqueue_if_ready
 
-        emit_event(uow.session, org_id=iv.org_id, event_type="interview.completed",
-                   data={"interview_id": str(iv.id), "application_id": str(iv.application_id)})
         uow.session.flush()
         enqueue_if_ready(uow.session, iv.id)  # every answer was analysed before the candidate pressed finish
     except HireLoopError as exc:
