@@ -26,6 +26,8 @@ PUBLIC = {
     ("GET", "/i/{token}/status"),
     ("POST", "/i/{token}/withdraw"),
     ("POST", "/i/{token}/request"),
+    ("GET", "/i/{token}/report"),
+    ("GET", "/i/{token}/report.pdf"),
 }
 
 # Path parameters and the tenant attribute that fills them.
@@ -104,6 +106,19 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/api/v1/interviews/{interview_id}/extend"): {"json": {"days": 1}},
         ("POST", "/api/v1/interviews/{interview_id}/cancel"): {"json": {"reason": "probe"}},
         ("POST", "/login"): {"data": {**form, "email": "nobody@x.example", "password": "wrong-password"}},
+        ("POST", "/api/v1/jobs/{job_id}/scoring-models"): {"json": {"weights": {"parts": {"content": 1}}, "notes": "probe"}},
+        ("PUT", "/api/v1/jobs/{job_id}/scoring-models"): {"json": {"version": 1, "weights": {}}},
+        ("POST", "/api/v1/jobs/{job_id}/scoring-models/activate"): {"json": {"version": 1}},
+        ("POST", "/api/v1/interviews/{interview_id}/assessment"): {"json": {}},
+        ("POST", "/api/v1/applications/{application_id}/override"): {"json": {"recommendation": "hold", "reason": "probe"}},
+        ("POST", "/api/v1/applications/{application_id}/decisions"): {"json": {"decision": "hold", "reason": "probe"}},
+        ("PUT", "/api/v1/applications/{application_id}/scorecard"): {"json": {"overall": 3, "recommendation": "hold"}},
+        ("POST", "/api/v1/interviews/{interview_id}/reports/candidate/release"): {"json": {}},
+        ("POST", "/applications/{application_id}/review/override"): {"data": {**form, "recommendation": "hold", "reason": "probe"}},
+        ("POST", "/applications/{application_id}/review/decision"): {"data": {**form, "decision": "hold", "reason": "probe"}},
+        ("POST", "/applications/{application_id}/review/scorecard"): {"data": {**form, "overall": "3", "recommendation": "hold"}},
+        ("POST", "/interviews/{interview_id}/report/release"): {"data": form},
+        ("PUT", "/api/v1/feedback-settings"): {"json": {"show_scores_to_candidates": False}},
     }
     kwargs = dict(bodies.get((method, path), {}))
     if method not in {"GET", "HEAD"} and (method, path) not in bodies and method != "DELETE":

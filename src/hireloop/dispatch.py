@@ -40,7 +40,7 @@ class TaskSpec:
 
 _registry: dict[str, TaskSpec] = {}
 CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks", "hireloop.screening.tasks",
-                     "hireloop.compliance.tasks", "hireloop.integrations.tasks"]
+                     "hireloop.compliance.tasks", "hireloop.integrations.tasks", "hireloop.scoring.tasks"]
 # Work that runs on a schedule: (task name, period in seconds). Enqueued at most once per period, checked
 # against the task table, so several processes never double it.
 PERIODIC: list[tuple[str, float]] = [("compliance.retention_purge", 24 * 3600.0),

@@ -30,6 +30,10 @@ class Perm(StrEnum):
     EMPLOYEES_WRITE = "employees:write"
     IMPORTS_RUN = "imports:run"
     WEBHOOKS_MANAGE = "webhooks:manage"
+    SCORES_READ = "scores:read"  # composite scores and rankings, without personal data
+    REVIEWS_READ = "reviews:read"  # review pages and reports, with evidence quotes and recordings
+    REVIEWS_WRITE = "reviews:write"  # scorecards, decisions, overrides, releasing feedback reports
+    SCORING_MODELS_MANAGE = "scoring_models:manage"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -45,16 +49,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.INTERVIEWS_READ,
             Perm.INTERVIEWS_WRITE,
             Perm.TASKS_READ,
+            Perm.SCORES_READ,
+            Perm.REVIEWS_READ,
+            Perm.REVIEWS_WRITE,
         }
     ),
     # Hiring managers review and decide, but do not create jobs or candidates.
     Role.HIRING_MANAGER: frozenset(
-        {Perm.JOBS_READ, Perm.CANDIDATES_READ, Perm.APPLICATIONS_READ, Perm.APPLICATIONS_WRITE, Perm.INTERVIEWS_READ}
+        {Perm.JOBS_READ, Perm.CANDIDATES_READ, Perm.APPLICATIONS_READ, Perm.APPLICATIONS_WRITE, Perm.INTERVIEWS_READ,
+         Perm.SCORES_READ, Perm.REVIEWS_READ, Perm.REVIEWS_WRITE}
     ),
     # Analysts work on aggregates and outcomes; they never see a candidate's contact details.
-    # They read performance outcomes and import HR exports (DESIGN section 2), but do not edit records one by one.
+    # They read performance outcomes and import HR exports (DESIGN section 2), but do not edit records one by one;
+    # they see scores without personal data, and propose scoring model versions.
     Role.ANALYST: frozenset({Perm.JOBS_READ, Perm.APPLICATIONS_READ, Perm.TASKS_READ, Perm.EMPLOYEES_READ,
-                             Perm.IMPORTS_RUN}),
+                             Perm.IMPORTS_RUN, Perm.SCORES_READ, Perm.SCORING_MODELS_MANAGE}),
 }
 
 # What an API key may be granted: everything but managing people and keys.

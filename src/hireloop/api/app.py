@@ -30,6 +30,9 @@ from hireloop.jobs.router import templates_router
 from hireloop.screening.console import router as screening_console_router
 from hireloop.screening.router import router as screening_router
 from hireloop.performance.router import router as performance_router
+from hireloop.reports.portal import router as report_portal_router
+from hireloop.review.web import router as review_console_router
+from hireloop.scoring.router import router as scoring_router
 from hireloop.web.auth import LANG_COOKIE
 from hireloop.web.auth import router as web_auth_router
 from hireloop.web.pages import router as web_pages_router
@@ -53,7 +56,8 @@ def build_api_router() -> APIRouter:
         return {"status": "ok", "version": __version__}
 
     for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router,
-              interviews_router, screening_router, templates_router, performance_router, integrations_router):
+              interviews_router, screening_router, templates_router, performance_router, integrations_router,
+              scoring_router):
         api.include_router(r)
     return api
 
@@ -99,6 +103,8 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(portal_router)
     app.include_router(interviews_console_router)
     app.include_router(screening_console_router)
+    app.include_router(review_console_router)
+    app.include_router(report_portal_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)

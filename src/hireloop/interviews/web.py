@@ -204,6 +204,10 @@ def finish(request: Request, uow: UoW, token: str) -> Response:
         from hireloop.integrations import events
 
         events.interview_completed(uow.session, org_id=iv.org_id, interview_id=iv.id, application_id=iv.application_id)
+        from hireloop.scoring.tasks import enqueue_if_ready
+
+        uow.session.flush()
+        enqueue_if_ready(uow.session, iv.id)  # every answer was analysed before the candidate pressed finish
     except HireLoopError as exc:
         uow.rollback()
         return _json_error(exc)

@@ -19,16 +19,32 @@ from hireloop.models.interviews import (
 from hireloop.models.jobs import Competency, Job
 from hireloop.models.performance import Employee, EmploymentChange, Exit, PerformanceReview, ReviewCycle
 from hireloop.models.screening import Resume, ResumeImport, ScreeningResult
+from hireloop.models.scoring import (
+    AnswerContentScore,
+    Assessment,
+    Decision,
+    FeedbackSettings,
+    Report,
+    Scorecard,
+    ScoringModel,
+)
 from hireloop.models.work import BackgroundTask, EmailMessage
 
 __all__ = [
     "Answer",
     "AnswerAnalysis",
+    "AnswerContentScore",
     "AnswerUpload",
     "CandidateRequest",
     "Interview",
     "InterviewPlan",
     "ApiKey",
+    "Assessment",
+    "Decision",
+    "FeedbackSettings",
+    "Report",
+    "Scorecard",
+    "ScoringModel",
     "Application",
     "AuditEvent",
     "BackgroundTask",

@@ -1,0 +1,100 @@
+"""Headless Chromium: a reviewer ranks, compares, jumps the video to a sentence, overrides with a reason; audit shows it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hireloop.db import unit_of_work
+from hireloop.interviews import repository as iv_repo
+from hireloop.scoring import service
+from hireloop.storage import get_storage
+from tests.factories import PASSWORD
+from tests.scoring_db.builders import FixedScorer, add_interview, make_job
+from tests.test_browser import browser, server  # noqa: F401 - shared fixtures
+
+pytestmark = pytest.mark.browser
+MEDIA = Path(__file__).resolve().parent.parent / "data" / "media" / "answer_zh_pauses.webm"
+STRONG = "去年我负责华东区的新品推广。我制定了计划并培训了十名促销员。最后销量提升了30%。"
+WEAK = "我觉得沟通很重要。一般来说我比较擅长。"
+
+
+def _login(page, server_url: str, email: str) -> None:
+    page.goto(f"{server_url}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server_url}/jobs")
+
+
+def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, tenant, settings, tmp_path):  # noqa: F811
+    with unit_of_work(settings) as uow:
+        s = uow.session
+        job_id = make_job(s, tenant.org_id)
+        scorer = FixedScorer({STRONG: 4.5, WEAK: 2.0})
+        apps = {}
+        for name, answers in [("张三", [STRONG, STRONG]), ("李四", [STRONG, STRONG]), ("王五", [WEAK, WEAK])]:
+            iv, app, _ = add_interview(s, tenant.org_id, job_id, name, answers)
+            for a in iv_repo.answers(s, tenant.org_id, iv):
+                dest = get_storage().path(a.storage_key)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(MEDIA, dest)  # a real recording, so the player can seek
+            service.score_interview(s, iv, scorer=scorer)
+            apps[name] = app
+        uow.commit()
+
+    page = browser.new_page(locale="zh-CN")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    _login(page, server, tenant.emails["recruiter"])
+    page.goto(f"{server}/jobs/{job_id}/review")
+    rows = page.locator("table.ranked tbody tr")
+    assert rows.count() == 3
+    ranks = [r.strip() for r in page.locator("td.rank").all_inner_texts()]
+    assert ranks == ["1 =", "1 =", "3"]  # equal scores share the first rank
+    assert "候选人排名" in page.content()
+
+    # Compare the two tied candidates side by side.
+    assert page.locator("button.compare-go").is_disabled()
+    page.check(f'input[name=ids][value="{apps["张三"]}"]')
+    page.check(f'input[name=ids][value="{apps["王五"]}"]')
+    page.click("button.compare-go")
+    page.wait_for_selector("table.compare")
+    page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
+    header = page.locator("table.compare thead").inner_text()
+    assert "张三" in header and "王五" in header and "李四" not in header
+
+    # The weak candidate's page: clicking a transcript sentence moves the video there.
+    page.click("text=王五")
+    page.wait_for_selector("section.answer video")
+    page.wait_for_function("document.querySelector('section.answer video').readyState >= 1")
+    sentence = page.locator("section.answer").first.locator(".sentence[data-t]").nth(1)
+    target = float(sentence.get_attribute("data-t"))
+    assert target > 0
+    sentence.click()
+    page.wait_for_function(f"Math.abs(document.querySelector('section.answer video').currentTime - {target}) < 0.6")
+
+    # One click overrides the system's recommendation, with the reason typed beside it.
+    assert "需人工细看" in page.locator(".summary").inner_text()
+    page.fill("form.override input[name=reason]", "面谈中补充了完整案例")
+    page.click('form.override button[value="advance"]')
+    page.wait_for_selector(".rec.override")
+    summary = page.locator(".summary").inner_text()
+    assert "推进" in summary and "面谈中补充了完整案例" in summary
+    page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
+    assert not errors, errors
+
+    # The administrator finds the override in the audit log.
+    admin = browser.new_page(locale="zh-CN")
+    _login(admin, server, tenant.emails["admin"])
+    admin.goto(f"{server}/api/v1/audit-events?action=assessment.recommendation_overridden")
+    events = json.loads(admin.locator("body").inner_text())
+    assert len(events) == 1
+    ev = events[0]
+    assert ev["entity_id"] == str(apps["王五"]) and ev["actor_name"].endswith("recruiter")
+    assert ev["details"]["from"] == "review" and ev["details"]["to"] == "advance"
+    assert ev["details"]["reason"] == "面谈中补充了完整案例"
