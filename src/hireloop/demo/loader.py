@@ -50,6 +50,46 @@ def _candidate_specs(n: int, seed: int = 20261125) -> list[dict[str, Any]]:
     return specs
 
 
+_COMPANIES = [("宝洁（中国）有限公司", "fmcg"), ("农夫山泉股份有限公司", "fmcg"), ("康师傅控股有限公司", "fmcg"),
+              ("联合利华（中国）", "fmcg"), ("苏宁易购", "retail"), ("华为技术有限公司", "tech")]
+_TITLES = ["销售代表", "城市经理", "区域销售主管", "KA经理", "导购", "电商运营专员", "市场专员"]
+_SKILLS = ["渠道拓展", "渠道管理", "KA管理", "数据分析", "陈列", "直播", "团队管理", "谈判", "Excel", "沟通", "促销"]
+_EDU_SCHOOL = {"高中": "广州市第二中学", "大专": "深圳职业技术学院", "本科": "华南理工大学", "硕士": "复旦大学"}
+
+
+def _resume_text(spec: dict[str, Any], rng: random.Random, job_skills: list[str]) -> str:
+    """A plain-text resume for a demo candidate, so that screening has something real to read."""
+    years = int(spec["profile"]["years_experience"])
+    edu = spec["profile"]["education"]
+    lines = [spec["full_name"], f"电话：{spec['phone']}  邮箱：{spec['email']}  现居：{spec['location']}", "", "工作经历"]
+    end, left = 2026, years
+    while left > 0:
+        span = min(left, rng.choice([1, 2, 3]))
+        company, _ind = rng.choice(_COMPANIES)
+        lines.append(f"{end - span}.03 - {end}.02  {company}  {rng.choice(_TITLES)}")
+        lines.append(f"负责{rng.choice(['华东', '华南', '华北'])}区域{rng.choice(['线下渠道拓展', '商超KA客户维护', '门店陈列与促销', '直播带货运营'])}，"
+                     f"完成销售目标 {rng.randint(90, 130)}%。")
+        end, left = end - span, left - span
+    lines += ["", "教育经历", f"{2026 - years - 4}.09 - {2026 - years}.06  {_EDU_SCHOOL.get(edu, '华南理工大学')}  市场营销  {edu}",
+              "", "技能", "、".join(sorted(set(rng.sample(_SKILLS, 4)) | (set(job_skills) if rng.random() < 0.7 else set())))]
+    return "\n".join(lines)
+
+
+def _import_demo_resumes(session: Any, actor: Any, job_rows: list[Job], specs: list[dict[str, Any]]) -> None:
+    """Resumes of the demo candidates through the real import and screening pipeline, job by job."""
+    from hireloop.screening import service as screening
+
+    from hireloop.screening.lexicons.skills import SKILLS
+
+    rng = random.Random(11)
+    for j, job in enumerate(job_rows):
+        job_skills = [SKILLS[sid][1] for sid in (job.requirements or {}).get("required_skills", []) if sid in SKILLS]
+        files = [(f"{spec['email'].split('@')[0]}.txt", _resume_text(spec, rng, job_skills).encode())
+                 for i, spec in enumerate(specs) if i % len(job_rows) == j]
+        batch = screening.start_import(session, actor, job.id, files)
+        screening.process_import(session, batch.id, commit_each=False)
+
+
 def load_demo(settings: Settings, *, candidates_count: int = 36) -> dict[str, Any]:
     """Create (or complete) the demo organization, its users, jobs, candidates and pipeline."""
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
@@ -84,6 +124,8 @@ def load_demo(settings: Settings, *, candidates_count: int = 36) -> dict[str, An
             else:
                 for stage in PIPELINE[1 : target + 1]:
                     pipeline.move(s, actor, app.id, to_stage=stage, reason="demo")
+        if made:
+            _import_demo_resumes(s, actor, job_rows, _candidate_specs(candidates_count))
         uow.commit()
         total_jobs = len(jobs_repo.all_jobs(s, org.id))
         return {"organization": org.slug, "jobs": total_jobs, "candidates_added": made,
