@@ -27,6 +27,7 @@ from hireloop.interviews.router import router as interviews_router
 from hireloop.interviews.web import router as portal_router
 from hireloop.jobs.router import router as jobs_router
 from hireloop.jobs.router import templates_router
+from hireloop.loop.router import router as loop_router
 from hireloop.screening.console import router as screening_console_router
 from hireloop.screening.router import router as screening_router
 from hireloop.performance.router import router as performance_router
@@ -57,7 +58,7 @@ def build_api_router() -> APIRouter:
 
     for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router,
               interviews_router, screening_router, templates_router, performance_router, integrations_router,
-              scoring_router):
+              scoring_router, loop_router):
         api.include_router(r)
     return api
 
