@@ -109,3 +109,23 @@ def test_loop_pages_say_what_to_do_without_data(tenant, client):
     login(client, tenant.emails["analyst"])
     r = client.get("/api/v1/loop/hire-quality")
     assert r.status_code == 422 and "hireloop loop demo" in r.json()["error"]["message"]
+
+
+def test_dashboard_renders_charts_tables_and_csv_link(settings, tenant, client):
+    _load(settings, tenant.org_id)
+    login(client, tenant.emails["analyst"])
+    r = client.get("/loop")
+    assert r.status_code == 200, r.text
+    assert r.text.count("<svg") >= 2 and "<rect" in r.text
+    assert "/api/v1/loop/bias-audit?format=csv" in r.text and "top 20%" in r.text
+    client.get("/lang/zh-CN")
+    zh = client.get("/loop", params={"job": "store_promoter"})
+    assert zh.status_code == 200 and "面试评分前20%" in zh.text and "<svg" in zh.text
+    login(client, tenant.emails["recruiter"])
+    assert client.get("/loop").status_code == 403
+
+
+def test_dashboard_without_data_says_what_to_do(tenant, client):
+    login(client, tenant.emails["analyst"])
+    r = client.get("/loop")
+    assert r.status_code == 200 and "hireloop loop demo" in r.text

@@ -27,6 +27,7 @@ from hireloop.interviews.router import router as interviews_router
 from hireloop.interviews.web import router as portal_router
 from hireloop.jobs.router import router as jobs_router
 from hireloop.jobs.router import templates_router
+from hireloop.loop.console import router as loop_console_router
 from hireloop.loop.router import router as loop_router
 from hireloop.screening.console import router as screening_console_router
 from hireloop.screening.router import router as screening_router
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(screening_console_router)
     app.include_router(review_console_router)
     app.include_router(report_portal_router)
+    app.include_router(loop_console_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)
