@@ -104,6 +104,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/jobs/{job_id}/scoring-models"): {A, N},
     ("PUT", "/api/v1/jobs/{job_id}/scoring-models"): {A, N},
     ("POST", "/api/v1/jobs/{job_id}/scoring-models/activate"): {A, N},
+    ("POST", "/api/v1/loop/weights/accept"): {A, N},
     ("GET", "/api/v1/jobs/{job_id}/ranking"): EVERYONE,
     ("GET", "/api/v1/interviews/{interview_id}/assessment"): EVERYONE,
     ("POST", "/api/v1/interviews/{interview_id}/assessment"): {A, R, M},

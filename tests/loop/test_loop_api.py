@@ -129,3 +129,36 @@ def test_dashboard_without_data_says_what_to_do(tenant, client):
     login(client, tenant.emails["analyst"])
     r = client.get("/loop")
     assert r.status_code == 200 and "hireloop loop demo" in r.text
+
+
+def test_accepting_a_weight_proposal_creates_a_new_scoring_model_version(settings, tenant, client):
+    from hireloop.accounts.actor import system_actor
+    from hireloop.db import unit_of_work
+    from hireloop.jobs import service as jobs
+    from hireloop.jobs.schemas import CompetencyIn, JobCreate
+    from tests.factories import ANCHORS
+
+    _load(settings, tenant.org_id)
+    keys = ("customer_relationship", "communication", "resilience", "creativity")  # the store promoter's
+    with unit_of_work(settings) as uow:
+        job = jobs.create(uow.session, system_actor(tenant.org_id, "test"), data=JobCreate(
+            title="Store promoter", competencies=[CompetencyIn(key=k, name=k, anchors=ANCHORS) for k in keys]))
+        other = jobs.create(uow.session, system_actor(tenant.org_id, "test"), data=JobCreate(
+            title="Warehouse", competencies=[CompetencyIn(key="punctuality", name="Punctuality", anchors=ANCHORS)]))
+        uow.commit()
+        job_id, other_id = str(job.id), str(other.id)
+    csrf = login(client, tenant.emails["analyst"])
+    r = client.post("/api/v1/loop/weights/accept", json={"job_id": job_id, "loop_job": "store_promoter",
+                                                         "activate": True}, headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["status"] == "active" and body["version"] == 2  # version 1: the default weights
+    proposed = {w["competency"]: w["proposed"] for w in body["proposal"]["weights"]}
+    assert body["weights"]["competencies"] == pytest.approx({k: round(v, 4) for k, v in proposed.items()})
+    # the strongest true driver of store-promoter performance gets the largest weight
+    assert max(proposed, key=proposed.get) == "customer_relationship"
+    versions = client.get(f"/api/v1/jobs/{job_id}/scoring-models").json()
+    assert len(versions if isinstance(versions, list) else versions["items"]) == 2
+    wrong = client.post("/api/v1/loop/weights/accept", json={"job_id": other_id, "loop_job": "store_promoter"},
+                        headers={"X-CSRF-Token": csrf})
+    assert wrong.status_code == 422 and wrong.json()["error"]["code"] == "no_matching_competencies"

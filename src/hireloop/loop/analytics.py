@@ -17,7 +17,8 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hireloop.errors import ValidationFailed
+from hireloop.errors import NotFound, ValidationFailed
+from hireloop.jobs import repository as jobs_repo
 from hireloop.loop import repository as repo
 from hireloop.ml.bias import BiasAudit, scoring_audit
 from hireloop.ml.features import BEHAVIOUR_LABELS, attrition_snapshots
@@ -196,3 +197,33 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, float) and not np.isfinite(obj):
         return None
     return obj
+
+
+def accept_weights(session: Session, actor: Any, job_id: uuid.UUID, loop_job: str, *,
+                   activate: bool = False, notes: str = "") -> tuple[Any, WeightProposal]:
+    """Recompute the weight proposal for loop_job's hires and store it as a new ScoringModel version of job_id.
+
+    The proposal is recomputed here, never taken from the caller, so a version always says what data it came
+    from. Only competencies the job assesses are written; the other weight groups keep the active version's.
+    """
+    from hireloop.scoring import models_registry as registry
+
+    proposal = weights(load_frames(session, actor.org_id), loop_job)
+    job = jobs_repo.get(session, actor.org_id, job_id)
+    if job is None:
+        raise NotFound("No such job in your organization.", code="job_not_found")
+    current = registry.ensure_active(session, actor, job)
+    keys = {c.key for c in job.competencies}
+    comps = {w.competency: round(w.proposed, 4) for w in proposal.weights if w.competency in keys}
+    if not comps:
+        raise ValidationFailed(f"None of the proposed competencies ({', '.join(w.competency for w in proposal.weights)})"
+                               " is in this job's competency model; pick the job these hires were hired for.",
+                               code="no_matching_competencies")
+    new = {**(current.weights or {}), "competencies": {**dict.fromkeys(keys, 0.0), **comps}}
+    gain = proposal.gain
+    model = registry.create_version(session, actor, job.id, weights=new, notes=notes or (
+        f"proposed from {proposal.n} hires of {loop_job}: validity {proposal.validity_current:.2f} -> "
+        f"{proposal.validity_proposed:.2f} (gain 95% CI {gain.low:+.2f} to {gain.high:+.2f})"))
+    if activate:
+        model = registry.activate(session, actor, job.id, model.version)
+    return model, proposal

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
@@ -15,6 +17,7 @@ from hireloop.loop import analytics as an
 
 router = APIRouter(prefix="/loop", tags=["loop"])
 Reader = Annotated[Actor, Depends(requires(Perm.EMPLOYEES_READ))]
+Manager = Annotated[Actor, Depends(requires(Perm.SCORING_MODELS_MANAGE))]
 Job = Annotated[str | None, Query(description="job key or title; all hires when omitted")]
 
 
@@ -58,3 +61,23 @@ def at_risk(uow: UoW, actor: Reader, job: Job = None,
     """Current employees most likely to leave within 3 months, with the top factors behind each score."""
     scores = an.risk_list(an.load_frames(uow.session, actor.org_id), job, band=band, limit=limit)
     return {"job": job, "band": band, "items": an.to_jsonable(scores)}
+
+
+class AcceptWeights(BaseModel):
+    """Accept the weight proposal of a job's hires as a new scoring model version."""
+
+    job_id: uuid.UUID = Field(description="the HireLoop job whose scoring model gets the new version")
+    loop_job: str = Field(min_length=1, max_length=200, description="the job key or title of the hires analysed")
+    activate: bool = Field(default=False, description="also make the new version the active one")
+    notes: str = Field(default="", max_length=2000)
+
+
+@router.post("/weights/accept", status_code=201)
+def accept_weights(uow: UoW, actor: Manager, body: AcceptWeights) -> dict[str, Any]:
+    """Create a new ScoringModel version from the (recomputed) weight proposal; rejecting needs no call."""
+    model, proposal = an.accept_weights(uow.session, actor, body.job_id, body.loop_job, activate=body.activate,
+                                        notes=body.notes)
+    out = {"version": model.version, "status": model.status, "weights": model.weights, "notes": model.notes,
+           "proposal": an.to_jsonable(proposal)}
+    uow.commit()
+    return out
