@@ -10,6 +10,11 @@ import typer
 app = typer.Typer(help="The closed loop: demo history and analyses.", no_args_is_help=True)
 
 
+@app.callback()
+def loop() -> None:
+    """The closed loop: demo history and analyses (a callback keeps `demo` a subcommand)."""
+
+
 @app.command("demo")
 def demo(org: Annotated[str, typer.Option("--org", help="organization short name")],
          seed: Annotated[int, typer.Option(help="seed of the simulated history")] = 11,
