@@ -46,13 +46,11 @@ class LoopFrames:
 
 
 def _months(text: pd.Series) -> np.ndarray:
-    """YYYY-MM... strings as whole months since year 0 (vectorised: pd.Period per row took a second)."""
-    t = text.astype(str)
-    return t.str[:4].astype(int).to_numpy() * 12 + t.str[5:7].astype(int).to_numpy() - 1
-
-
-def _period_index(periods: pd.Series, origin: str) -> np.ndarray:
-    return _months(periods) - int(_months(pd.Series([origin]))[0])
+    """YYYY-MM... strings as whole months since year 0, NaN for other periods (e.g. 2024-Q1); vectorised."""
+    parts = text.astype(str).str.extract(r"^(\d{4})-(\d{2})")
+    year, month = pd.to_numeric(parts[0], errors="coerce"), pd.to_numeric(parts[1], errors="coerce")
+    month = month.where((month >= 1) & (month <= 12))
+    return (year * 12 + month - 1).to_numpy(dtype=float)
 
 
 def age_band(age: float | None) -> str | None:
@@ -71,22 +69,24 @@ def load_frames(session: Session, org_id: uuid.UUID) -> LoopFrames:
                            .where(PerformanceReview.org_id == org_id, PerformanceReview.deleted_at.is_(None),
                                   PerformanceReview.attainment_pct.is_not(None))).all()
     monthly = pd.DataFrame(revs, columns=["eid", "period", "attainment_pct", "met_target"])
+    # monthly outcomes only: reviews of other periods (quarters, years) do not give a month of attainment
+    monthly = monthly[np.isfinite(_months(monthly["period"]))].reset_index(drop=True)
     starts = [e.hire_date for e, _ in pairs if e.hire_date is not None]
     if not pairs or (monthly.empty and not starts):
         return LoopFrames(pd.DataFrame(), pd.DataFrame(), None, 0)
-    reviewed = [str(p)[:7] for p in monthly["period"]]
-    periods = reviewed + [d.strftime("%Y-%m") for d in starts]
-    origin = min(periods)
+    reviewed = _months(monthly["period"]).astype(int)
+    absolute = [*reviewed.tolist(), *(d.year * 12 + d.month - 1 for d in starts)]
+    base = min(absolute)
+    origin = f"{base // 12:04d}-{base % 12 + 1:02d}"
     # outcomes are known up to the latest review (a hire dated after it has not worked a month yet)
-    as_of = int(_period_index(pd.Series([max(reviewed or periods)]), origin)[0])
+    as_of = int(reviewed.max() if len(reviewed) else max(absolute)) - base
     rows: list[dict[str, Any]] = []
-    base = int(_months(pd.Series([origin]))[0])
     for emp, ex in pairs:
         a = emp.attributes or {}
         start = emp.hire_date.year * 12 + emp.hire_date.month - 1 - base if emp.hire_date else None
         exit_m = (ex.exit_date.year * 12 + ex.exit_date.month - 1 - base) if ex is not None and ex.exit_date else None
         row: dict[str, Any] = {
-            "eid": emp.id, "employee_id": emp.remote_id or str(emp.id), "job": a.get("job") or emp.job_title,
+            "eid": emp.id, "employee_id": emp.remote_id or str(emp.id), "job": str(a.get("job") or emp.job_title or "") or None,
             "job_title": emp.job_title, "sex": emp.sex, "age_band": age_band(emp.age), "start_month": start,
             "exited": ex is not None or emp.status == "exited",
             "exit_month": np.nan if exit_m is None else float(exit_m),
@@ -101,7 +101,7 @@ def load_frames(session: Session, org_id: uuid.UUID) -> LoopFrames:
     for col in ["interview_score", "resume_match", *[f"score_{c}" for c in COMPETENCIES], *BEHAVIOUR_LABELS]:
         hires[col] = pd.to_numeric(hires[col], errors="coerce")
     if not monthly.empty:
-        monthly["month"] = _period_index(monthly["period"], origin)
+        monthly["month"] = reviewed - base
         monthly["attainment"] = monthly["attainment_pct"].astype(float) / 100
         monthly["met_target"] = monthly["met_target"].fillna(monthly["attainment"] >= 1.0).astype(bool)
         monthly = monthly.merge(hires[["eid", "employee_id", "job", "start_month"]], on="eid", how="inner")
