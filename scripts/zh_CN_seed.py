@@ -119,6 +119,22 @@ ZH = {
     "The report is not ready yet. It is generated automatically when the interview's last answer is analysed.": "报告尚未生成。面试最后一个回答分析完成后将自动生成。",
     "Back to the interview": "返回面试", "Resume match": "简历匹配", "Answer content": "回答内容",
     "not counted": "未计入",
+    # The closed-loop dashboard (/loop)
+    "Closed loop": "招聘闭环", "Closed loop: hiring and performance": "招聘闭环：招聘与绩效", "All jobs": "全部职位",
+    "Show": "显示", "Performance by interview score band": "按面试评分分段的绩效",
+    "Met-target rate by interview score quintile": "按面试评分五分位的绩效达标率",
+    "Bars: share of hires who met target over their first six months, by interview score quintile (Q5 = highest); lines: confidence intervals.": "柱形：入职前六个月绩效达标的员工比例，按面试评分五分位（Q5为最高）；线段：置信区间。",
+    "Numbers as JSON": "以JSON查看数据", "Validity of each measure": "各项指标的效度",
+    "Correlation with six-month attainment": "与六个月绩效完成率的相关",
+    "Bars: correlation with six-month attainment (right of the axis = higher scores go with better performance); lines: confidence intervals.": "柱形：与六个月绩效完成率的相关系数（轴右侧表示得分越高绩效越好）；线段：置信区间。",
+    "Measure": "指标", "Outcome": "结果", "Confidence interval": "置信区间",
+    "Bias audit of interview scores": "面试评分偏差审计",
+    "Scoring rate: share of a group scoring above the median of all hires. Impact ratio: a group's rate divided by the highest group's. Ratios below 0.8 are flagged (four-fifths rule).": "评分率：某群体中得分高于全体录用者中位数的比例。影响比：该群体评分率除以最高群体的评分率。低于0.8的影响比会被标记（五分之四规则）。",
+    "Category": "类别", "Group": "群体", "Scoring rate": "评分率", "Impact ratio": "影响比", "Flag": "标记",
+    "excluded (small group)": "已排除（群体过小）", "Below four-fifths": "低于五分之四", "Unknown": "未知",
+    "Download the audit as CSV": "下载审计报告（CSV）", "Employees at risk of leaving": "有离职风险的员工",
+    "Employee": "员工", "Risk in 3 months": "3个月内离职风险", "Main factors": "主要因素",
+    "No employee is at high risk.": "目前没有高风险员工。",
 }
 
 pot = read_po(open("var/messages.pot", "rb"))

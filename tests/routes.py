@@ -109,6 +109,7 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/api/v1/jobs/{job_id}/scoring-models"): {"json": {"weights": {"parts": {"content": 1}}, "notes": "probe"}},
         ("PUT", "/api/v1/jobs/{job_id}/scoring-models"): {"json": {"version": 1, "weights": {}}},
         ("POST", "/api/v1/jobs/{job_id}/scoring-models/activate"): {"json": {"version": 1}},
+        ("POST", "/api/v1/loop/weights/accept"): {"json": {"job_id": str(tenant.job_id), "loop_job": "probe"}},
         ("POST", "/api/v1/interviews/{interview_id}/assessment"): {"json": {}},
         ("POST", "/api/v1/applications/{application_id}/override"): {"json": {"recommendation": "hold", "reason": "probe"}},
         ("POST", "/api/v1/applications/{application_id}/decisions"): {"json": {"decision": "hold", "reason": "probe"}},

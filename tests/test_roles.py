@@ -52,7 +52,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
         "/api/v1/employees", "/api/v1/employees/{employee_id}", "/api/v1/employees/{employee_id}/position",
         "/api/v1/review-cycles", "/api/v1/review-cycles/{cycle_id}",
         "/api/v1/reviews", "/api/v1/reviews/{review_id}", "/api/v1/employment-changes",
-        "/api/v1/employment-changes/{change_id}", "/api/v1/exits", "/api/v1/exits/{exit_id}"]},
+        "/api/v1/employment-changes/{change_id}", "/api/v1/exits", "/api/v1/exits/{exit_id}",
+        "/api/v1/loop/hire-quality", "/api/v1/loop/validity", "/api/v1/loop/bias-audit", "/api/v1/loop/at-risk",
+        "/loop"]},
     **{(m, p): {A} for m, p in [
         ("POST", "/api/v1/employees"), ("POST", "/api/v1/employees/bulk"), ("PATCH", "/api/v1/employees/{employee_id}"),
         ("DELETE", "/api/v1/employees/{employee_id}"), ("POST", "/api/v1/review-cycles"),
@@ -102,6 +104,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/jobs/{job_id}/scoring-models"): {A, N},
     ("PUT", "/api/v1/jobs/{job_id}/scoring-models"): {A, N},
     ("POST", "/api/v1/jobs/{job_id}/scoring-models/activate"): {A, N},
+    ("POST", "/api/v1/loop/weights/accept"): {A, N},
     ("GET", "/api/v1/jobs/{job_id}/ranking"): EVERYONE,
     ("GET", "/api/v1/interviews/{interview_id}/assessment"): EVERYONE,
     ("POST", "/api/v1/interviews/{interview_id}/assessment"): {A, R, M},

@@ -27,6 +27,8 @@ from hireloop.interviews.router import router as interviews_router
 from hireloop.interviews.web import router as portal_router
 from hireloop.jobs.router import router as jobs_router
 from hireloop.jobs.router import templates_router
+from hireloop.loop.console import router as loop_console_router
+from hireloop.loop.router import router as loop_router
 from hireloop.screening.console import router as screening_console_router
 from hireloop.screening.router import router as screening_router
 from hireloop.performance.router import router as performance_router
@@ -57,7 +59,7 @@ def build_api_router() -> APIRouter:
 
     for r in (accounts_router, jobs_router, candidates_router, tasks_router, audit_router, policy_router,
               interviews_router, screening_router, templates_router, performance_router, integrations_router,
-              scoring_router):
+              scoring_router, loop_router):
         api.include_router(r)
     return api
 
@@ -105,6 +107,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(screening_console_router)
     app.include_router(review_console_router)
     app.include_router(report_portal_router)
+    app.include_router(loop_console_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)
