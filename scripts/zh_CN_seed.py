@@ -29,7 +29,7 @@ ZH = {
     "The form expired or did not come from HireLoop; reload the page and try again.": "表单已过期或来源无效，请刷新页面后重试。",
     "Nothing is here. Check the address; the API lives under /api/v1 (docs at /api/docs).": "页面不存在，请检查地址。",
     "Industry template": "行业模板", "Blank job": "空白职位",
-    "Ranked review": "排名评审", "Review and decide": "评审与决定",
+    "Closed loop": "闭环分析", "Ranked review": "排名评审", "Review and decide": "评审与决定",
     # Screening
     "Resume import": "简历导入", "Back to the ranked list": "返回排名列表", "Match": "匹配", "hard filters passed": "硬性条件全部通过",
     "hard filters not passed": "硬性条件未通过", "Hard filters": "硬性条件", "Criteria": "加权条件", "Criterion": "条件",
