@@ -126,7 +126,11 @@ def load_demo(settings: Settings, *, candidates_count: int = 36) -> dict[str, An
                     pipeline.move(s, actor, app.id, to_stage=stage, reason="demo")
         if made:
             _import_demo_resumes(s, actor, job_rows, _candidate_specs(candidates_count))
+        from hireloop.loop.demo import load_demo_history
+
+        history = load_demo_history(s, org.id)  # two simulated years of hires and outcomes for the loop dashboard
         uow.commit()
         total_jobs = len(jobs_repo.all_jobs(s, org.id))
         return {"organization": org.slug, "jobs": total_jobs, "candidates_added": made,
+                "simulated_employees_added": getattr(history, "employees", None),
                 "users": [u["email"] for u in data["users"]]}
