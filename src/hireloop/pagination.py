@@ -41,13 +41,15 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         ) from exc
 
 
-def paginate(session: Session, stmt: Select[Any], model: Any, *, limit: int, cursor: str | None) -> Page[Any]:
-    """Run `stmt` one page at a time, ordered by creation then id."""
+def paginate(session: Session, stmt: Select[Any], model: Any, *, limit: int, cursor: str | None,
+             by: str = "created_at") -> Page[Any]:
+    """Run `stmt` one page at a time, ordered by the timestamp column `by` (creation by default), then id."""
     limit = max(1, min(limit, MAX_LIMIT))
+    col = getattr(model, by)
     if cursor:
         at, id_ = decode_cursor(cursor)
-        stmt = stmt.where(or_(model.created_at > at, and_(model.created_at == at, model.id > id_)))
-    rows = list(session.scalars(stmt.order_by(model.created_at, model.id).limit(limit + 1)))
+        stmt = stmt.where(or_(col > at, and_(col == at, model.id > id_)))
+    rows = list(session.scalars(stmt.order_by(col, model.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
-    return Page(rows, encode_cursor(rows[-1].created_at, rows[-1].id) if more and rows else None)
+    return Page(rows, encode_cursor(getattr(rows[-1], by), rows[-1].id) if more and rows else None)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from hireloop.pagination import MAX_LIMIT, Page, decode_cursor, encode_cursor, paginate
+from hireloop.pagination import Page, paginate
 
 
 def naive_utc(moment: datetime | None) -> datetime | None:
@@ -21,17 +21,10 @@ def naive_utc(moment: datetime | None) -> datetime | None:
 def changes_page(session: Session, stmt: Select[Any], model: Any, *, updated_after: datetime | None, limit: int,
                  cursor: str | None) -> Page[Any]:
     """One page of rows changed after `updated_after` (exclusive), oldest change first; stable under updates."""
-    limit = max(1, min(limit, MAX_LIMIT))
     after = naive_utc(updated_after)
     if after is not None:
         stmt = stmt.where(model.updated_at > after)
-    if cursor:
-        at, id_ = decode_cursor(cursor)
-        stmt = stmt.where(or_(model.updated_at > at, and_(model.updated_at == at, model.id > id_)))
-    rows = list(session.scalars(stmt.order_by(model.updated_at, model.id).limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(rows, encode_cursor(rows[-1].updated_at, rows[-1].id) if more and rows else None)
+    return paginate(session, stmt, model, limit=limit, cursor=cursor, by="updated_at")
 
 
 def list_page(session: Session, stmt: Select[Any], model: Any, *, updated_after: datetime | None, limit: int,
