@@ -37,7 +37,7 @@ PARAMS = {"job_id": "job_id", "candidate_id": "candidate_id", "application_id": 
 # does, with real records of both tenants); otherwise an unknown id, which must look exactly like another
 # tenant's.
 EXTRA_PARAMS = ["employee_id", "cycle_id", "review_id", "change_id", "exit_id", "subscription_id", "delivery_id",
-                "mapping_id"]
+                "mapping_id", "request_id"]
 
 
 def _flat(app) -> list:
@@ -120,6 +120,8 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/applications/{application_id}/review/scorecard"): {"data": {**form, "overall": "3", "recommendation": "hold"}},
         ("POST", "/interviews/{interview_id}/report/release"): {"data": form},
         ("PUT", "/api/v1/feedback-settings"): {"json": {"show_scores_to_candidates": False}},
+        ("POST", "/requests/{request_id}/action"): {"data": {**form, "action": "close"}},
+        ("POST", "/requests/{request_id}/erase"): {"data": {**form, "confirm": "yes"}},
     }
     kwargs = dict(bodies.get((method, path), {}))
     if method not in {"GET", "HEAD"} and (method, path) not in bodies and method != "DELETE":

@@ -127,6 +127,13 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/interviews/{interview_id}/report/candidate"): {A, R, M},
     ("POST", "/interviews/{interview_id}/report/release"): {A, R, M},
     ("GET", "/api/v1/feedback-settings"): {A},
+    # Candidates' requests: readers of candidates see them, writers handle them, only admins erase and export.
+    ("GET", "/requests"): {A, R, M},
+    ("POST", "/requests/{request_id}/action"): {A, R},
+    ("POST", "/requests/{request_id}/erase"): {A},
+    ("GET", "/requests/{request_id}/export"): {A},
+    ("GET", "/requests/{request_id}/explanation"): {A, R, M},
+    ("GET", "/api/v1/candidates/{candidate_id}/explanation"): {A, R, M},
     ("PUT", "/api/v1/feedback-settings"): {A},
 }
 

@@ -18,6 +18,7 @@ from hireloop.accounts.router import router as accounts_router
 from hireloop.api import errors
 from hireloop.api.deps import reject_nul_text
 from hireloop.candidates.router import router as candidates_router
+from hireloop.compliance.console import router as requests_console_router
 from hireloop.compliance.router import policy_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(review_console_router)
     app.include_router(report_portal_router)
     app.include_router(loop_console_router)
+    app.include_router(requests_console_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)

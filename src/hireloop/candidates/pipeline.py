@@ -11,7 +11,7 @@ from hireloop.accounts.actor import Actor
 from hireloop.candidates import repository as repo
 from hireloop.candidates.service import get as get_candidate
 from hireloop.candidates.stages import NEEDS_REASON, TRANSITIONS, Stage, can_move
-from hireloop.compliance import audit
+from hireloop.compliance import audit, safeguards
 from hireloop.errors import Conflict, NotFound, ValidationFailed
 from hireloop.integrations import events, sync
 from hireloop.jobs.service import get as get_job
@@ -68,6 +68,8 @@ def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage:
         )
     if to_stage in NEEDS_REASON and not reason.strip():
         raise ValidationFailed(f"Moving to '{to_stage}' needs a reason; a person states why.", code="reason_required")
+    if to_stage == Stage.REJECTED:
+        safeguards.check_rejection(session, actor, org_id=app.org_id, application_id=app.id)
     app.stage = to_stage.value
     app.stage_changed_at = utcnow()
     _history(session, actor, app, src.value, to_stage.value, reason.strip())

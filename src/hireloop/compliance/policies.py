@@ -68,6 +68,8 @@ class JurisdictionPolicy:
     notice_lead_days: int = 0
     alternative_process: bool = True
     explanation_on_request: bool = True
+    # Days to answer a candidate's request (access, deletion, explanation, human review, alternative process).
+    request_days: int = 30
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property

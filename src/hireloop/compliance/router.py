@@ -139,3 +139,15 @@ def export(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_ER
     uow.commit()
     return Response(blob, media_type="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="candidate-{candidate_id}.zip"'})
+
+
+@policy_router.get("/candidates/{candidate_id}/explanation")
+def explanation(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.REVIEWS_READ))],
+                candidate_id: uuid.UUID) -> dict[str, Any]:
+    """How the candidate was assessed: each assessment's evidence and the card of the scoring model that made it."""
+    from hireloop.compliance.explanation import explain, to_json
+    import json
+
+    data = json.loads(to_json(explain(uow.session, actor, candidate_id)))
+    uow.commit()
+    return data

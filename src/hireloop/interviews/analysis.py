@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from hireloop.compliance import audit, consent
+from hireloop.compliance import audit, consent, safeguards
 from hireloop.compliance.policies import FACE_MEASURES, Mode, Purpose, effective_modes, preset
 from hireloop.config import get_settings
 from hireloop.interviews import repository as repo
@@ -55,6 +55,11 @@ def run(session: Session, answer_id: uuid.UUID) -> AnswerAnalysis | None:
         answer.status = "not_analysed"
         answer.error_code = "no_consent"
         answer.error_message = "The candidate has not consented to analysis (or withdrew consent)."
+        return None
+    if safeguards.opted_out(session, iv.org_id, iv.candidate_id):
+        answer.status = "not_analysed"
+        answer.error_code = "alternative_process"
+        answer.error_message = "The candidate chose an alternative process without automated analysis."
         return None
     from hireloop.analysis.media import MediaError
     from hireloop.analysis.pipeline import AnalysisOptions, analyze_answer

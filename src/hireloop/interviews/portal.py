@@ -16,7 +16,9 @@ from hireloop.interviews.links import read_token
 from hireloop.models import CandidateRequest, Interview, utcnow
 
 SESSION_IDLE = timedelta(minutes=10)
-REQUEST_KINDS = {"alternative_process": 30, "accommodation": 14, "human_review": 30}
+# Days to answer each kind of request; None means the jurisdiction policy's period (request_days).
+REQUEST_KINDS: dict[str, int | None] = {"alternative_process": None, "accommodation": 14, "human_review": None,
+                                        "explanation": None, "access": None, "deletion": None}
 
 
 class LinkInvalid(NotFound):
@@ -108,17 +110,19 @@ def withdraw(session: Session, ctx: PortalContext) -> None:
     iv = ctx.interview
     consent.withdraw(session, None, org_id=iv.org_id, candidate_id=iv.candidate_id)
     iv.status = "withdrawn"
-    file_request(session, ctx, kind="deletion", details="consent withdrawn in the interview portal", due_days=30)
+    file_request(session, ctx, kind="deletion", details="consent withdrawn in the interview portal")
     audit.record(session, None, "interview.consent_withdrawn", entity_type="interview", entity_id=iv.id, org_id=iv.org_id)
 
 
 def file_request(session: Session, ctx: PortalContext, *, kind: str, details: str, due_days: int | None = None) -> CandidateRequest:
-    """An alternative process, accommodation, human review or deletion request, with its due date."""
-    if kind not in REQUEST_KINDS and kind != "deletion":
-        raise ValidationFailed(f"Unknown request type {kind!r}.")
+    """A candidate's request (alternative process, accommodation, human review, explanation, access, deletion),
+    due within the period the job's jurisdiction policy gives."""
+    if kind not in REQUEST_KINDS:
+        raise ValidationFailed(f"Unknown request type {kind!r}; use one of {', '.join(REQUEST_KINDS)}.")
     iv = ctx.interview
+    days = due_days or REQUEST_KINDS[kind] or ctx.policy.request_days
     req = CandidateRequest(org_id=iv.org_id, candidate_id=iv.candidate_id, interview_id=iv.id, kind=kind,
-                           details=details[:4000], due_at=utcnow() + timedelta(days=due_days or REQUEST_KINDS[kind]))
+                           details=details[:4000], due_at=utcnow() + timedelta(days=days))
     session.add(req)
     session.flush()
     audit.record(session, None, "candidate_request.filed", entity_type="candidate_request", entity_id=req.id,

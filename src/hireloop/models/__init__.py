@@ -4,7 +4,7 @@ from hireloop.models.accounts import ApiKey, Organization, User, UserSession
 from hireloop.models.audit import AuditEvent
 from hireloop.models.base import Base, utcnow
 from hireloop.models.candidates import Application, Candidate, StageChange
-from hireloop.models.compliance import ConsentRecord
+from hireloop.models.compliance import ConsentRecord, ProcessingRestriction
 from hireloop.models.integrations import (
     IdempotencyKey, ImportMapping, ImportRun, WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription,
 )
@@ -65,6 +65,7 @@ __all__ = [
     "ResumeImport",
     "ScreeningResult",
     "PerformanceReview",
+    "ProcessingRestriction",
     "ReviewCycle",
     "StageChange",
     "User",

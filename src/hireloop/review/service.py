@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from hireloop.accounts.actor import Actor
 from hireloop.candidates import pipeline
 from hireloop.candidates.stages import Stage
-from hireloop.compliance import audit
+from hireloop.compliance import audit, safeguards
 from hireloop.errors import NotFound, ValidationFailed
 from hireloop.jobs.service import get as get_job
 from hireloop.models import Application, Assessment, Candidate, Decision, Scorecard
@@ -123,6 +123,8 @@ def decide(session: Session, actor: Actor, application_id: uuid.UUID, *, decisio
                    actor_type=actor.kind, actor_id=actor.id, actor_name=actor.name)
     session.add(row)
     session.flush()
+    if decision != "hold":  # a hold is no decision yet: the human review stays open
+        safeguards.human_decided(session, actor, org_id=actor.org_id, application_id=app.id, outcome=decision)
     audit.record(session, actor, "application.decided", entity_type="application", entity_id=app.id,
                  details={"decision": decision, "system_recommendation": row.system_recommendation,
                           "stage": app.stage})

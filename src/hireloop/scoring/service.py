@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor, system_actor
-from hireloop.compliance import audit, consent
+from hireloop.compliance import audit, consent, safeguards
 from hireloop.compliance.policies import effective_modes, preset
 from hireloop.errors import NotFound
 from hireloop.interviews import repository as iv_repo
@@ -41,7 +41,7 @@ def default_content_scorer() -> ContentScorer:
 
 def ready_to_score(session: Session, interview: Interview) -> bool:
     """True when the interview is completed and every current answer is analysed (or finally failed)."""
-    if interview.status != "completed":
+    if interview.status != "completed" or safeguards.opted_out(session, interview.org_id, interview.candidate_id):
         return False
     answers = [a for a in iv_repo.answers(session, interview.org_id, interview.id, current_only=True) if a.question_index >= 0]
     return bool(answers) and all(a.status in TERMINAL for a in answers)
@@ -165,6 +165,9 @@ def score_interview(session: Session, interview_id: uuid.UUID, *, scorer: Answer
     existing = repo.assessment_for_interview(session, iv.org_id, iv.id)
     if existing is not None and not rescore:
         return existing
+    if safeguards.opted_out(session, iv.org_id, iv.candidate_id):
+        raise safeguards.OptedOutOfAnalysis("This candidate chose an alternative process without automated analysis; "
+                                            "a person assesses them, so the interview is not scored.")
     actor = actor or system_actor(iv.org_id, "scoring")
     job = jobs_repo.get(session, iv.org_id, iv.job_id)
     cand = session.get(Candidate, iv.candidate_id)

@@ -1,0 +1,106 @@
+"""Console pages for candidates' requests: the list with due dates, and the actions that carry them out."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from hireloop.accounts.actor import Actor
+from hireloop.accounts.permissions import Perm
+from hireloop.api.deps import UoW, requires
+from hireloop.compliance import requests as service
+from hireloop.errors import ValidationFailed
+from hireloop.web.render import N_, render
+
+router = APIRouter(include_in_schema=False)
+Reader = Annotated[Actor, Depends(requires(Perm.CANDIDATES_READ))]
+Handler = Annotated[Actor, Depends(requires(Perm.CANDIDATES_WRITE))]
+Eraser = Annotated[Actor, Depends(requires(Perm.CANDIDATES_ERASE))]
+Explainer = Annotated[Actor, Depends(requires(Perm.REVIEWS_READ))]
+
+KIND_LABELS = {
+    "deletion": N_("Deletion"),
+    "access": N_("Access to data"),
+    "explanation": N_("Explanation"),
+    "human_review": N_("Human review"),
+    "alternative_process": N_("Alternative process"),
+    "accommodation": N_("Accommodation"),
+}
+STATUS_LABELS = {"open": N_("Open"), "in_progress": N_("In progress"), "closed": N_("Closed")}
+DONE_MESSAGES = {
+    "erase": N_("The candidate's data was deleted."),
+    "close": N_("The request is closed."),
+    "start_review": N_("The application is held for a person's decision; decide on the review page."),
+    "opt_out": N_("The candidate is no longer analysed or scored automatically."),
+}
+
+
+def _labels() -> dict:
+    from hireloop import i18n
+
+    return {"kind_label": lambda k: i18n.gettext_(KIND_LABELS.get(k, k)),
+            "status_label": lambda s: i18n.gettext_(STATUS_LABELS.get(s, s))}
+
+
+@router.get("/requests")
+def requests_page(request: Request, uow: UoW, actor: Reader, show: Annotated[str | None, Query()] = None,
+                  done: Annotated[str | None, Query()] = None) -> Response:
+    """Candidates' requests, the soonest due first; overdue ones are highlighted."""
+    rows = service.listing(uow.session, actor, include_closed=show == "all")
+    from hireloop import i18n
+
+    message = i18n.gettext_(DONE_MESSAGES[done]) if done in DONE_MESSAGES else None
+    return render(request, "compliance/requests.html", {"rows": rows, "show_all": show == "all", "message": message,
+                                                        **_labels()})
+
+
+@router.post("/requests/{request_id}/action")
+def request_action(uow: UoW, actor: Handler, request_id: uuid.UUID, action: Annotated[str, Form()]) -> Response:
+    """Start a human review, grant the alternative process, or close an answered request."""
+    if action == "start_review":
+        service.start_human_review(uow.session, actor, request_id)
+    elif action == "opt_out":
+        service.opt_out(uow.session, actor, request_id)
+    elif action == "close":
+        service.close(uow.session, actor, request_id)
+    else:
+        raise service.WrongAction(f"Unknown action {action!r}; use start_review, opt_out or close.")
+    uow.commit()
+    return RedirectResponse(f"/requests?done={action}", status_code=303)
+
+
+@router.post("/requests/{request_id}/erase")
+def request_erase(uow: UoW, actor: Eraser, request_id: uuid.UUID, confirm: Annotated[str, Form()] = "") -> Response:
+    """Carry out a deletion request; files go once the rows are committed."""
+    from hireloop.compliance.erasure import remove_files
+    from hireloop.config import get_settings
+
+    if confirm != "yes":
+        raise ValidationFailed("Tick 'This cannot be undone' to confirm the deletion.", code="confirm_required")
+    report = service.erase(uow.session, actor, request_id)
+    uow.commit()
+    remove_files(report, get_settings().outbox_dir)
+    return RedirectResponse("/requests?done=erase", status_code=303)
+
+
+@router.get("/requests/{request_id}/export")
+def request_export(uow: UoW, actor: Eraser, request_id: uuid.UUID) -> Response:
+    """The zip answering an access request (everything held on the candidate)."""
+    blob = service.export(uow.session, actor, request_id)
+    uow.commit()
+    return Response(blob, media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="request-{request_id}.zip"'})
+
+
+@router.get("/requests/{request_id}/explanation")
+def request_explanation(uow: UoW, actor: Explainer, request_id: uuid.UUID) -> Response:
+    """The explanation answering an explanation request, as JSON to send to the candidate."""
+    from hireloop.compliance.explanation import to_json
+
+    data = service.explain(uow.session, actor, request_id)
+    uow.commit()
+    return Response(to_json(data), media_type="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="explanation-{request_id}.json"'})
