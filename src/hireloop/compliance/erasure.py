@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
@@ -25,7 +25,10 @@ from hireloop.models import (
     CandidateRequest,
     ConsentRecord,
     EmailMessage,
+    Employee,
     Interview,
+    ProcessingRestriction,
+    Report,
     StageChange,
 )
 from hireloop.storage import get_storage
@@ -60,7 +63,12 @@ def _interviews(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, re
     if not iv_ids:
         return
     answers = list(session.scalars(select(Answer).where(Answer.org_id == org_id, Answer.interview_id.in_(iv_ids))))
-    report.files += [a.storage_key for a in answers]
+    report.files += [a.storage_key for a in answers if a.storage_key]
+    # The rendered HR and feedback reports name the candidate and quote their answers.
+    reports = list(session.scalars(select(Report).where(Report.org_id == org_id, Report.interview_id.in_(iv_ids))))
+    report.files += [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+    if reports:
+        report.count("reports", session.execute(delete(Report).where(Report.id.in_([r.id for r in reports]))).rowcount)
     ans_ids = [a.id for a in answers]
     if ans_ids:
         report.count("answer_analyses", session.execute(delete(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ans_ids))).rowcount)
@@ -79,6 +87,43 @@ def _mail(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: 
     for m in msgs:
         report.files.append(f"outbox:{m.id}.eml")
     report.count("email_messages", session.execute(delete(EmailMessage).where(EmailMessage.id.in_([m.id for m in msgs]))).rowcount if msgs else 0)
+
+
+# Interview-derived keys the loop may keep in an employee's attributes (scores, resume match, behaviour measures).
+_INTERVIEW_ATTRIBUTE_PREFIXES = ("interview_", "score_", "resume_match")
+
+
+def _interview_derived(key: str) -> bool:
+    from hireloop.ml.features import BEHAVIOUR_LABELS
+
+    return key.startswith(_INTERVIEW_ATTRIBUTE_PREFIXES) or key in BEHAVIOUR_LABELS
+
+
+@eraser("employees")
+def _employees(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
+    """A hired candidate stays an employee: the employment is a separate legal basis (the contract, labour law),
+    so the employee record is kept but unlinked from the candidate, and what was copied from the hiring process
+    (interview results, scores) is removed (docs/decisions/compliance.md)."""
+    app_ids = list(session.scalars(select(Application.id).where(Application.org_id == org_id,
+                                                                Application.candidate_id == candidate_id)))
+    linked = Employee.candidate_id == candidate_id
+    if app_ids:
+        linked = or_(linked, Employee.application_id.in_(app_ids))
+    for emp in session.scalars(select(Employee).where(Employee.org_id == org_id, linked)):
+        emp.candidate_id = None
+        emp.application_id = None
+        emp.interview_results = {}
+        emp.attributes = {k: v for k, v in (emp.attributes or {}).items() if not _interview_derived(k)}
+        report.count("employees_unlinked", 1)
+        audit.record(session, None, "employee.unlinked_from_candidate", entity_type="employee", entity_id=emp.id,
+                     org_id=org_id, details={"reason": "candidate erased"})
+    session.flush()
+
+
+@eraser("restrictions")
+def _restrictions(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
+    report.count("processing_restrictions", session.execute(delete(ProcessingRestriction).where(
+        ProcessingRestriction.org_id == org_id, ProcessingRestriction.candidate_id == candidate_id)).rowcount)
 
 
 @eraser("pipeline")

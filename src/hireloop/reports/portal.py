@@ -55,6 +55,8 @@ def report_pdf(request: Request, uow: UoW, token: str) -> Response:
     if report is None:
         uow.commit()
         return _message(request, "report_not_released", NOT_RELEASED, 404)
+    audit.record(uow.session, None, "report.viewed_by_candidate", entity_type="interview", entity_id=ctx.interview.id,
+                 org_id=ctx.interview.org_id, details={"format": "pdf"})
     uow.commit()
     return Response(service.read(report, "pdf"), media_type="application/pdf",
                     headers={"Content-Disposition": 'inline; filename="feedback.pdf"'})
