@@ -86,3 +86,55 @@ def test_erasure_leaves_nothing_of_the_person(client, settings, tenant):
 def test_erasing_an_unknown_candidate_is_a_clear_404(client, tenant):
     r = client.post(f"/api/v1/candidates/{uuid.uuid4()}/erase", json={"reason": "x"}, headers=api(tenant.api_key))
     assert r.status_code == 404 and r.json()["error"]["code"] == "candidate_not_found"
+
+
+def test_erasing_a_hired_candidate_keeps_the_employee_but_no_interview_derived_copy(client, settings, tenant):
+    """The employment is a separate legal basis: the employee stays (HR's name and contacts), unlinked from the
+    candidate, and nothing from the hiring process (transcripts, scores, reports, stage history) is left anywhere."""
+    from hireloop.accounts.actor import system_actor
+    from hireloop.candidates import pipeline
+    from hireloop.candidates.stages import Stage
+    from hireloop.db import unit_of_work
+    from hireloop.models import Candidate, Employee, Interview, Report
+    from hireloop.reports import service as reports
+    from hireloop.scoring import service as scoring
+    from tests.scoring_db.builders import FixedScorer, add_interview, make_job
+
+    strong = "去年我负责华东区的新品推广。我制定了计划并培训了十名促销员。最后销量提升了30%。"
+    with unit_of_work(settings) as uow:
+        s = uow.session
+        job_id = make_job(s, tenant.org_id)
+        iv_id, app_id, _ = add_interview(s, tenant.org_id, job_id, "王已录用", [strong, strong])
+        scoring.score_interview(s, iv_id, scorer=FixedScorer({strong: 4.4}))
+        reports.generate(s, iv_id)
+        actor = system_actor(tenant.org_id, "test")
+        pipeline.move(s, actor, app_id, to_stage=Stage.OFFER, reason="offer")
+        pipeline.move(s, actor, app_id, to_stage=Stage.HIRED, reason="accepted")
+        cand_id = s.get(Interview, iv_id).candidate_id
+        emp = s.scalars(select(Employee).where(Employee.candidate_id == cand_id)).one()
+        emp.attributes = {"interview_score": 4.4, "score_communication": 4.0, "team": "East"}
+        emp_id, email = emp.id, s.get(Candidate, cand_id).email
+        files = [k for r in s.scalars(select(Report).where(Report.interview_id == iv_id)) for k in (r.html_key, r.pdf_key)]
+        uow.commit()
+    assert emp.interview_results["stage_history"] and len(files) == 4
+    phrase = "制定了计划并培训了十名促销员"
+
+    r = client.post(f"/api/v1/candidates/{cand_id}/erase", json={"reason": "data subject request"}, headers=api(tenant.api_key))
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"]["employees_unlinked"] == 1 and r.json()["rows"]["reports"] == 2
+
+    with session_factory(settings)() as s:
+        emp = s.get(Employee, emp_id)
+        assert emp is not None and emp.full_name == "王已录用"  # still an employee, as HR knows them
+        assert emp.candidate_id is None and emp.application_id is None and emp.interview_results == {}
+        assert emp.attributes == {"team": "East"}  # HR's own attributes stay, interview scores go
+    after = _db_text(settings)
+    assert phrase not in after  # ids stay only in the audit log, which never holds personal data
+    with session_factory(settings)() as s:
+        outside_employees = "\n".join(
+            " ".join(str(v) for v in row) for table in Base.metadata.sorted_tables if table.name != "employees"
+            for row in s.execute(select(table)).all())
+    assert "王已录用" not in outside_employees and email not in outside_employees
+    for f in _files(Path(settings.storage_root)):
+        assert phrase.encode() not in f.read_bytes() and "王已录用".encode() not in f.read_bytes(), f
+    assert not any((Path(settings.storage_root) / k).exists() for k in files)
