@@ -135,6 +135,26 @@ ZH = {
     "Download the audit as CSV": "下载审计报告（CSV）", "Employees at risk of leaving": "有离职风险的员工",
     "Employee": "员工", "Risk in 3 months": "3个月内离职风险", "Main factors": "主要因素",
     "No employee is at high risk.": "目前没有高风险员工。",
+    # Candidates' requests
+    "Deletion": "删除数据", "Access to data": "查阅数据", "Explanation": "解释评估", "Human review": "人工复核",
+    "Alternative process": "替代流程", "Accommodation": "便利安排", "Open": "待处理", "In progress": "处理中",
+    "Closed": "已关闭", "The candidate's data was deleted.": "已删除该候选人的全部数据。",
+    "The request is closed.": "该申请已关闭。",
+    "The application is held for a person's decision; decide on the review page.": "该申请已暂停，须由人工决定；请在评审页面作出决定。",
+    "The candidate is no longer analysed or scored automatically.": "系统将不再对该候选人进行自动分析或评分。",
+    "Requests": "候选人申请", "Candidate requests": "候选人申请",
+    "Requests from candidates about their data and how they are assessed. Each is due within the period of the job's jurisdiction policy.":
+        "候选人关于个人数据和评估方式的申请。每项申请须在职位所适用合规政策规定的期限内处理。",
+    "Show open requests only": "只看未关闭的申请", "Show closed requests too": "同时显示已关闭的申请",
+    "Request": "申请", "Received": "收到日期", "Due": "截止日期", "Details": "详情", "Actions": "操作",
+    "Overdue": "已逾期", "%(n)s days left": "剩余 %(n)s 天", "This cannot be undone": "此操作无法撤销",
+    "Delete all their data": "删除其全部数据", "Download their data (zip)": "下载其数据（zip）",
+    "Download the explanation (JSON)": "下载评估解释（JSON）", "Hold for a person's decision": "暂停，交由人工决定",
+    "Grant: no automated analysis": "同意：不进行自动分析", "Mark answered": "标记为已答复",
+    "Waiting for a decision on the review page": "等待在评审页面作出决定", "No open requests.": "暂无待处理的申请。",
+    "Ask about your data and how you were assessed": "咨询您的数据和评估方式",
+    "An explanation of how I was assessed": "解释我是如何被评估的", "A person to review my application": "由人工复核我的申请",
+    "A copy of all my data": "提供我的全部数据副本", "Delete my data": "删除我的数据",
 }
 
 pot = read_po(open("var/messages.pot", "rb"))
