@@ -97,6 +97,7 @@ def test_the_list_shows_open_requests_with_their_policy_due_dates_and_highlights
     assert str(done) in client.get("/requests?show=all").text
     # Hiring managers see requests but handle none of them; the nav links the page.
     assert 'action="/requests/' not in late_row and 'href="/requests"' in page.text
+    assert f'href="/api/v1/candidate-requests/{late}/explanation"' in late_row  # reviewers may read the explanation
     client.cookies.clear()
     login(client, tenant.emails["analyst"])
     assert 'href="/requests"' not in client.get("/jobs").text
@@ -106,7 +107,7 @@ def test_an_explanation_gives_the_reports_evidence_and_the_scoring_models_card(s
     iv, app_id, token = _scored(settings, tenant, "林解释")
     req = _file(settings, token, "explanation")
     csrf = login(client, tenant.emails["recruiter"])
-    r = client.get(f"/requests/{req}/explanation")
+    r = client.get(f"/api/v1/candidate-requests/{req}/explanation")
     assert r.status_code == 200 and r.headers["content-disposition"].startswith("attachment")
     data = json.loads(r.content)
     assert data["candidate"]["name"] == "林解释"
@@ -230,7 +231,7 @@ def test_an_access_request_downloads_everything_held_as_a_zip(settings, tenant, 
     _, _, token = _scored(settings, tenant, "林访问")
     req = _file(settings, token, "access")
     login(client, tenant.emails["admin"])
-    r = client.get(f"/requests/{req}/export")
+    r = client.get(f"/api/v1/candidate-requests/{req}/export")
     assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
     assert {"candidate.json", "answers.json", "requests.json"} <= set(names)
@@ -257,7 +258,8 @@ def test_another_organizations_request_looks_unknown(settings, tenant, other_ten
     req = _file(settings, token, "deletion")
     csrf = login(client, tenant.emails["admin"])
     assert "林他人" not in client.get("/requests?show=all").text
-    for method, path, data in [("GET", f"/requests/{req}/export", None), ("GET", f"/requests/{req}/explanation", None),
+    for method, path, data in [("GET", f"/api/v1/candidate-requests/{req}/export", None),
+                               ("GET", f"/api/v1/candidate-requests/{req}/explanation", None),
                                ("POST", f"/requests/{req}/erase", {"csrf_token": csrf, "confirm": "yes"}),
                                ("POST", f"/requests/{req}/action", {"csrf_token": csrf, "action": "close"})]:
         assert client.request(method, path, data=data, follow_redirects=False).status_code == 404, path

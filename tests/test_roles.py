@@ -131,8 +131,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/requests"): {A, R, M},
     ("POST", "/requests/{request_id}/action"): {A, R},
     ("POST", "/requests/{request_id}/erase"): {A},
-    ("GET", "/requests/{request_id}/export"): {A},
-    ("GET", "/requests/{request_id}/explanation"): {A, R, M},
+    ("GET", "/api/v1/candidate-requests/{request_id}/export"): {A},
+    ("GET", "/api/v1/candidate-requests/{request_id}/explanation"): {A, R, M},
     ("GET", "/api/v1/candidates/{candidate_id}/explanation"): {A, R, M},
     ("PUT", "/api/v1/feedback-settings"): {A},
 }

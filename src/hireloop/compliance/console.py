@@ -1,4 +1,6 @@
-"""Console pages for candidates' requests: the list with due dates, and the actions that carry them out."""
+"""Console pages for candidates' requests: the list with due dates, and the actions that carry them out.
+
+The downloads (the access export and the explanation) are files, so they live under /api/v1 like the report PDFs."""
 
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ router = APIRouter(include_in_schema=False)
 Reader = Annotated[Actor, Depends(requires(Perm.CANDIDATES_READ))]
 Handler = Annotated[Actor, Depends(requires(Perm.CANDIDATES_WRITE))]
 Eraser = Annotated[Actor, Depends(requires(Perm.CANDIDATES_ERASE))]
-Explainer = Annotated[Actor, Depends(requires(Perm.REVIEWS_READ))]
 
 KIND_LABELS = {
     "deletion": N_("Deletion"),
@@ -84,23 +85,3 @@ def request_erase(uow: UoW, actor: Eraser, request_id: uuid.UUID, confirm: Annot
     uow.commit()
     remove_files(report, get_settings().outbox_dir)
     return RedirectResponse("/requests?done=erase", status_code=303)
-
-
-@router.get("/requests/{request_id}/export")
-def request_export(uow: UoW, actor: Eraser, request_id: uuid.UUID) -> Response:
-    """The zip answering an access request (everything held on the candidate)."""
-    blob = service.export(uow.session, actor, request_id)
-    uow.commit()
-    return Response(blob, media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="request-{request_id}.zip"'})
-
-
-@router.get("/requests/{request_id}/explanation")
-def request_explanation(uow: UoW, actor: Explainer, request_id: uuid.UUID) -> Response:
-    """The explanation answering an explanation request, as JSON to send to the candidate."""
-    from hireloop.compliance.explanation import to_json
-
-    data = service.explain(uow.session, actor, request_id)
-    uow.commit()
-    return Response(to_json(data), media_type="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="explanation-{request_id}.json"'})

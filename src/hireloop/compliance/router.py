@@ -141,6 +141,31 @@ def export(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_ER
                     headers={"Content-Disposition": f'attachment; filename="candidate-{candidate_id}.zip"'})
 
 
+@policy_router.get("/candidate-requests/{request_id}/export")
+def request_export(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_ERASE))],
+                   request_id: uuid.UUID) -> Response:
+    """Answer an access request: everything held on the candidate as a zip (the request is then in progress)."""
+    from hireloop.compliance import requests
+
+    blob = requests.export(uow.session, actor, request_id)
+    uow.commit()
+    return Response(blob, media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="request-{request_id}.zip"'})
+
+
+@policy_router.get("/candidate-requests/{request_id}/explanation")
+def request_explanation(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.REVIEWS_READ))],
+                        request_id: uuid.UUID) -> Response:
+    """Answer an explanation request: the report's evidence and the scoring model's card, as a JSON file."""
+    from hireloop.compliance import requests
+    from hireloop.compliance.explanation import to_json
+
+    data = requests.explain(uow.session, actor, request_id)
+    uow.commit()
+    return Response(to_json(data), media_type="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="explanation-{request_id}.json"'})
+
+
 @policy_router.get("/candidates/{candidate_id}/explanation")
 def explanation(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.REVIEWS_READ))],
                 candidate_id: uuid.UUID) -> dict[str, Any]:
