@@ -94,6 +94,7 @@ def test_the_list_shows_open_requests_with_their_policy_due_dates_and_highlights
     assert "eu" in late_row and "Explanation" in late_row
     assert 'class="overdue"' not in fresh_row and "days left" in fresh_row
     assert str(done) not in page.text  # closed requests are not open work
+    assert _actions(settings, tenant.org_id, "candidate_requests.viewed")  # names and their words: the view is audited
     assert str(done) in client.get("/requests?show=all").text
     # Hiring managers see requests but handle none of them; the nav links the page.
     assert 'action="/requests/' not in late_row and 'href="/requests"' in page.text

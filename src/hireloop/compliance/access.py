@@ -9,23 +9,12 @@ import zipfile
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
+from hireloop.compliance import repository as repo
 from hireloop.errors import NotFound
-from hireloop.models import (
-    Answer,
-    AnswerAnalysis,
-    Application,
-    Candidate,
-    CandidateRequest,
-    ConsentRecord,
-    EmailMessage,
-    Interview,
-    StageChange,
-)
 from hireloop.storage import get_storage
 
 
@@ -35,24 +24,25 @@ def _row(obj: Any) -> dict[str, Any]:
 
 def export_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID) -> bytes:
     """A zip with one JSON file per kind of record and the candidate's recordings."""
-    cand = session.scalars(select(Candidate).where(Candidate.org_id == actor.org_id, Candidate.id == candidate_id)).first()
+    org = actor.org_id
+    cand = repo.candidate_of(session, org, candidate_id)
     if cand is None:
         raise NotFound("No such candidate in your organization.", code="candidate_not_found")
-    org = actor.org_id
-    apps = list(session.scalars(select(Application).where(Application.org_id == org, Application.candidate_id == cand.id)))
-    app_ids = [a.id for a in apps]
-    ivs = list(session.scalars(select(Interview).where(Interview.org_id == org, Interview.candidate_id == cand.id)))
-    answers = list(session.scalars(select(Answer).where(Answer.org_id == org, Answer.interview_id.in_([i.id for i in ivs])))) if ivs else []
+    apps = repo.applications_of(session, org, cand.id)
+    ivs = repo.interviews_of(session, org, cand.id)
+    answers = repo.answers_of(session, org, [i.id for i in ivs])
     data = {
         "candidate": [_row(cand)],
         "applications": [_row(a) for a in apps],
-        "stage_history": [_row(s) for s in session.scalars(select(StageChange).where(StageChange.application_id.in_(app_ids)))] if app_ids else [],
-        "consents": [_row(c) for c in session.scalars(select(ConsentRecord).where(ConsentRecord.org_id == org, ConsentRecord.candidate_id == cand.id))],
+        "stage_history": [_row(s) for s in repo.stage_changes_of(session, [a.id for a in apps])],
+        "consents": [_row(c) for c in repo.consents(session, org, cand.id)],
         "interviews": [_row(i) for i in ivs],
         "answers": [_row(a) for a in answers],
-        "analyses": [_row(x) for x in session.scalars(select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_([a.id for a in answers])))] if answers else [],
-        "requests": [_row(r) for r in session.scalars(select(CandidateRequest).where(CandidateRequest.org_id == org, CandidateRequest.candidate_id == cand.id))],
-        "messages": [_row(m) for m in session.scalars(select(EmailMessage).where(EmailMessage.org_id == org, EmailMessage.to_address == cand.email))] if cand.email else [],
+        "analyses": [_row(x) for x in repo.analyses_of(session, [a.id for a in answers])],
+        "requests": [_row(r) for r in repo.requests_of(session, org, cand.id)],
+        "messages": [_row(m) for m in repo.messages_to(session, org, cand.email)],
+        "assessments": [_row(a) for a in repo.assessments_of_candidate(session, org, cand.id)],
+        "processing_restrictions": [_row(r) for r in repo.restrictions_of(session, org, cand.id)],
     }
     buf = io.BytesIO()
     storage = get_storage()

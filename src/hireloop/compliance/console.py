@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
+from hireloop.compliance import audit
 from hireloop.compliance import requests as service
 from hireloop.errors import ValidationFailed
 from hireloop.web.render import N_, render
@@ -51,6 +52,10 @@ def requests_page(request: Request, uow: UoW, actor: Reader, show: Annotated[str
                   done: Annotated[str | None, Query()] = None) -> Response:
     """Candidates' requests, the soonest due first; overdue ones are highlighted."""
     rows = service.listing(uow.session, actor, include_closed=show == "all")
+    # The list shows names and the candidates' own words (an accommodation may mention health): audit the view.
+    audit.record(uow.session, actor, "candidate_requests.viewed", entity_type="organization", entity_id=actor.org_id,
+                 details={"count": len(rows)})
+    uow.commit()
     from hireloop import i18n
 
     message = i18n.gettext_(DONE_MESSAGES[done]) if done in DONE_MESSAGES else None

@@ -10,22 +10,21 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
+from hireloop.compliance import repository as repo
 from hireloop.errors import NotFound
 from hireloop.models import (
     Answer,
     AnswerAnalysis,
     AnswerUpload,
     Application,
-    Candidate,
     CandidateRequest,
     ConsentRecord,
     EmailMessage,
-    Employee,
     Interview,
     ProcessingRestriction,
     Report,
@@ -59,13 +58,13 @@ class ErasureReport:
 
 @eraser("interviews")
 def _interviews(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
-    iv_ids = list(session.scalars(select(Interview.id).where(Interview.org_id == org_id, Interview.candidate_id == candidate_id)))
+    iv_ids = [i.id for i in repo.interviews_of(session, org_id, candidate_id)]
     if not iv_ids:
         return
-    answers = list(session.scalars(select(Answer).where(Answer.org_id == org_id, Answer.interview_id.in_(iv_ids))))
+    answers = repo.answers_of(session, org_id, iv_ids)
     report.files += [a.storage_key for a in answers if a.storage_key]
     # The rendered HR and feedback reports name the candidate and quote their answers.
-    reports = list(session.scalars(select(Report).where(Report.org_id == org_id, Report.interview_id.in_(iv_ids))))
+    reports = repo.reports_of(session, org_id, iv_ids)
     report.files += [k for r in reports for k in (r.html_key, r.pdf_key) if k]
     if reports:
         report.count("reports", session.execute(delete(Report).where(Report.id.in_([r.id for r in reports]))).rowcount)
@@ -79,11 +78,8 @@ def _interviews(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, re
 
 @eraser("mail")
 def _mail(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
-    cand = session.get(Candidate, candidate_id)
-    if cand is None or not cand.email:
-        return
-    msgs = list(session.scalars(select(EmailMessage).where(EmailMessage.org_id == org_id,
-                                                           EmailMessage.to_address == cand.email)))
+    cand = repo.candidate_of(session, org_id, candidate_id)
+    msgs = repo.messages_to(session, org_id, cand.email if cand else None)
     for m in msgs:
         report.files.append(f"outbox:{m.id}.eml")
     report.count("email_messages", session.execute(delete(EmailMessage).where(EmailMessage.id.in_([m.id for m in msgs]))).rowcount if msgs else 0)
@@ -104,12 +100,8 @@ def _employees(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, rep
     """A hired candidate stays an employee: the employment is a separate legal basis (the contract, labour law),
     so the employee record is kept but unlinked from the candidate, and what was copied from the hiring process
     (interview results, scores) is removed (docs/decisions/compliance.md)."""
-    app_ids = list(session.scalars(select(Application.id).where(Application.org_id == org_id,
-                                                                Application.candidate_id == candidate_id)))
-    linked = Employee.candidate_id == candidate_id
-    if app_ids:
-        linked = or_(linked, Employee.application_id.in_(app_ids))
-    for emp in session.scalars(select(Employee).where(Employee.org_id == org_id, linked)):
+    app_ids = [a.id for a in repo.applications_of(session, org_id, candidate_id)]
+    for emp in repo.employees_from(session, org_id, candidate_id, app_ids):
         emp.candidate_id = None
         emp.application_id = None
         emp.interview_results = {}
@@ -128,8 +120,7 @@ def _restrictions(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, 
 
 @eraser("pipeline")
 def _pipeline(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
-    app_ids = list(session.scalars(select(Application.id).where(Application.org_id == org_id,
-                                                                Application.candidate_id == candidate_id)))
+    app_ids = [a.id for a in repo.applications_of(session, org_id, candidate_id)]
     if app_ids:
         report.count("stage_changes", session.execute(delete(StageChange).where(StageChange.application_id.in_(app_ids))).rowcount)
         report.count("applications", session.execute(delete(Application).where(Application.id.in_(app_ids))).rowcount)
@@ -141,7 +132,7 @@ def _pipeline(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, repo
 
 def erase_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID, *, reason: str) -> ErasureReport:
     """Delete everything held on one candidate; files go after the rows, once the caller commits."""
-    cand = session.scalars(select(Candidate).where(Candidate.org_id == actor.org_id, Candidate.id == candidate_id)).first()
+    cand = repo.candidate_of(session, actor.org_id, candidate_id)
     if cand is None:
         raise NotFound("No such candidate in your organization (maybe already erased).", code="candidate_not_found")
     report = ErasureReport(candidate_id=candidate_id)

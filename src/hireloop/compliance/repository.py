@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hireloop.models import (
+    Answer,
+    AnswerAnalysis,
+    Application,
     Assessment,
     AuditEvent,
     Candidate,
     CandidateRequest,
     ConsentRecord,
+    EmailMessage,
+    Employee,
     Interview,
     ProcessingRestriction,
+    Report,
+    StageChange,
 )
 
 
@@ -80,3 +87,81 @@ def restrictions(session: Session, org_id: uuid.UUID, *, kind: str, candidate_id
 def assessments_of_candidate(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[Assessment]:
     return list(session.scalars(select(Assessment).where(Assessment.org_id == org_id, Assessment.candidate_id == candidate_id)
                                 .order_by(Assessment.scored_at)))
+
+
+# What is held on one candidate, for erasure and access requests.
+
+def restrictions_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[ProcessingRestriction]:
+    return list(session.scalars(select(ProcessingRestriction).where(ProcessingRestriction.org_id == org_id,
+                                                                    ProcessingRestriction.candidate_id == candidate_id)))
+
+
+def candidate_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> Candidate | None:
+    return session.scalars(select(Candidate).where(Candidate.org_id == org_id, Candidate.id == candidate_id)).first()
+
+
+def applications_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[Application]:
+    return list(session.scalars(select(Application).where(Application.org_id == org_id,
+                                                          Application.candidate_id == candidate_id)))
+
+
+def interviews_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[Interview]:
+    return list(session.scalars(select(Interview).where(Interview.org_id == org_id, Interview.candidate_id == candidate_id)))
+
+
+def answers_of(session: Session, org_id: uuid.UUID, interview_ids: list[uuid.UUID]) -> list[Answer]:
+    if not interview_ids:
+        return []
+    return list(session.scalars(select(Answer).where(Answer.org_id == org_id, Answer.interview_id.in_(interview_ids))))
+
+
+def analyses_of(session: Session, answer_ids: list[uuid.UUID]) -> list[AnswerAnalysis]:
+    if not answer_ids:
+        return []
+    return list(session.scalars(select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(answer_ids))))
+
+
+def reports_of(session: Session, org_id: uuid.UUID, interview_ids: list[uuid.UUID]) -> list[Report]:
+    if not interview_ids:
+        return []
+    return list(session.scalars(select(Report).where(Report.org_id == org_id, Report.interview_id.in_(interview_ids))))
+
+
+def stage_changes_of(session: Session, application_ids: list[uuid.UUID]) -> list[StageChange]:
+    if not application_ids:
+        return []
+    return list(session.scalars(select(StageChange).where(StageChange.application_id.in_(application_ids))))
+
+
+def requests_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[CandidateRequest]:
+    return list(session.scalars(select(CandidateRequest).where(CandidateRequest.org_id == org_id,
+                                                               CandidateRequest.candidate_id == candidate_id)))
+
+
+def messages_to(session: Session, org_id: uuid.UUID, address: str | None) -> list[EmailMessage]:
+    if not address:
+        return []
+    return list(session.scalars(select(EmailMessage).where(EmailMessage.org_id == org_id, EmailMessage.to_address == address)))
+
+
+def employees_from(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID,
+                   application_ids: list[uuid.UUID]) -> list[Employee]:
+    """Employees hired from this candidate (linked by the candidate or by one of their applications)."""
+    linked = Employee.candidate_id == candidate_id
+    if application_ids:
+        linked = or_(linked, Employee.application_id.in_(application_ids))
+    return list(session.scalars(select(Employee).where(Employee.org_id == org_id, linked)))
+
+
+# Retention runs across organizations (a scheduled task, no actor).
+
+def answers_with_interviews(session: Session) -> list[tuple[Answer, Interview]]:
+    return [(a, i) for a, i in session.execute(select(Answer, Interview).join(Interview, Interview.id == Answer.interview_id)).all()]
+
+
+def analysis_ids_of_answer(session: Session, answer_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(session.scalars(select(AnswerAnalysis.id).where(AnswerAnalysis.answer_id == answer_id)))
+
+
+def all_candidates(session: Session) -> list[Candidate]:
+    return list(session.scalars(select(Candidate)))

@@ -7,14 +7,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import system_actor
 from hireloop.compliance import audit
+from hireloop.compliance import repository as repo
 from hireloop.compliance.erasure import ErasureReport, erase_candidate
 from hireloop.compliance.policies import preset
-from hireloop.models import Answer, AnswerAnalysis, Application, Candidate, Interview, utcnow
+from hireloop.models import Answer, AnswerAnalysis, Candidate, utcnow
 from hireloop.storage import get_storage
 
 
@@ -42,23 +42,22 @@ def plan(session: Session, *, now: datetime | None = None) -> PurgePlan:
     """What the retention rules would delete now (nothing is changed)."""
     now = now or utcnow()
     out = PurgePlan(as_of=now)
-    rows = session.execute(select(Answer, Interview).join(Interview, Interview.id == Answer.interview_id)).all()
-    for answer, iv in rows:
+    for answer, iv in repo.answers_with_interviews(session):
         ret = preset(iv.policy_key).retention
         ended = iv.completed_at or iv.expires_at
         if ended + timedelta(days=ret.recordings_days) < now and answer.storage_key:
             out.items.append(PurgeItem("recording", answer.id, iv.org_id,
                                        f"recording older than {ret.recordings_days} days ({iv.policy_key} policy)"))
         if ended + timedelta(days=ret.transcripts_days) < now:
-            for a in session.scalars(select(AnswerAnalysis.id).where(AnswerAnalysis.answer_id == answer.id)):
+            for a in repo.analysis_ids_of_answer(session, answer.id):
                 out.items.append(PurgeItem("analysis", a, iv.org_id,
                                            f"transcript older than {ret.transcripts_days} days ({iv.policy_key} policy)"))
     # A candidate with no activity for the profile period of the strictest policy that applies to them.
-    for cand in session.scalars(select(Candidate)):
-        apps = session.scalars(select(Application).where(Application.candidate_id == cand.id)).all()
+    for cand in repo.all_candidates(session):
+        apps = repo.applications_of(session, cand.org_id, cand.id)
         if any(a.stage == "hired" for a in apps):
             continue  # an employee's record is kept by the performance module's own rules
-        ivs = session.scalars(select(Interview).where(Interview.candidate_id == cand.id)).all()
+        ivs = repo.interviews_of(session, cand.org_id, cand.id)
         days = min([preset(i.policy_key).retention.profile_days for i in ivs] or [preset("default").retention.profile_days])
         last = max([cand.updated_at, *[a.updated_at for a in apps], *[i.updated_at for i in ivs]])
         if last + timedelta(days=days) < now:
