@@ -155,6 +155,11 @@ ZH = {
     "Ask about your data and how you were assessed": "咨询您的数据和评估方式",
     "An explanation of how I was assessed": "解释我是如何被评估的", "A person to review my application": "由人工复核我的申请",
     "A copy of all my data": "提供我的全部数据副本", "Delete my data": "删除我的数据",
+    "The candidate asked for a human review.": "候选人要求人工复核。",
+    "Only a person's decision here can reject this application; deciding closes the request.":
+        "只有在此由人作出的决定才能淘汰该申请；作出决定后该申请将自动关闭。",
+    "The candidate chose an alternative process: nothing about them is analysed or scored automatically.":
+        "候选人选择了替代流程：系统不会对其进行任何自动分析或评分。",
 }
 
 pot = read_po(open("var/messages.pot", "rb"))

@@ -152,6 +152,7 @@ def test_human_review_holds_the_application_until_a_person_decides(settings, ten
     assert _request(settings, req).status == "in_progress"
     page = client.get("/requests").text
     assert f'href="/applications/{app_id}/review"' in page
+    assert "asked for a human review" in client.get(f"/applications/{app_id}/review").text
     # No machine (an API key, the system) may reject the application now.
     client.cookies.clear()
     r = client.post(f"/api/v1/applications/{app_id}/stage", json={"to_stage": "rejected", "reason": "auto: low score"},
@@ -177,11 +178,12 @@ def test_human_review_holds_the_application_until_a_person_decides(settings, ten
 
 
 def test_the_alternative_process_stops_automated_analysis_and_scoring(settings, tenant, client):
-    iv, _, token = _scored(settings, tenant, "林替代", score=False)
+    iv, app_id, token = _scored(settings, tenant, "林替代", score=False)
     req = _file(settings, token, "alternative_process", "I would rather talk to a person")
     csrf = login(client, tenant.emails["recruiter"])
     r = client.post(f"/requests/{req}/action", data={"csrf_token": csrf, "action": "opt_out"}, follow_redirects=False)
     assert r.status_code == 303 and _request(settings, req).status == "closed"
+    assert "chose an alternative process" in client.get(f"/applications/{app_id}/review").text
     with unit_of_work(settings) as uow:
         s = uow.session
         interview = s.get(Interview, iv)

@@ -12,7 +12,8 @@ from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.candidates.service import get as get_candidate
-from hireloop.compliance import audit
+from hireloop.compliance import audit, safeguards
+from hireloop.compliance import repository as compliance_repo
 from hireloop.errors import HireLoopError
 from hireloop.interviews import repository as iv_repo
 from hireloop.jobs.service import get as get_job
@@ -109,7 +110,10 @@ def candidate_review(request: Request, uow: UoW, actor: Reader, application_id: 
     reports_ready = {k: reports.get_report(uow.session, actor, iv.id, k) for k in ("hr", "candidate")} if iv else {}
     audit.record(uow.session, actor, "assessment.viewed", entity_type="application", entity_id=app.id)
     uow.commit()
-    return render(request, "review/candidate.html", {
+    flags = {"human_review": bool(compliance_repo.restrictions(uow.session, actor.org_id, kind=safeguards.HUMAN_REVIEW,
+                                                                application_id=app.id)),
+             "opted_out": safeguards.opted_out(uow.session, actor.org_id, cand.id)}
+    return render(request, "review/candidate.html", {"safeguards": flags,
         "app": app, "c": cand, "job": job, "a": a, "iv": iv, "answers": answers, "reports": reports_ready,
         "names": {comp.key: comp.name for comp in job.competencies},
         "cards": service.scorecards(uow.session, actor, app.id), "decisions": service.decisions(uow.session, actor, app.id),
