@@ -203,6 +203,10 @@ def test_the_alternative_process_stops_automated_analysis_and_scoring(settings, 
         assert not scoring.ready_to_score(s, interview)
         with pytest.raises(safeguards.OptedOutOfAnalysis):
             scoring.score_interview(s, iv, scorer=SCORER)
+        from hireloop.scoring.tasks import score_interview as scoring_task
+
+        scoring_task(s, interview_id=str(iv))  # a task queued before the opt-out ends quietly, without a score
+        assert scoring.repo.assessment_for_interview(s, tenant.org_id, iv) is None
         uow.rollback()
     assert _actions(settings, tenant.org_id, "candidate.opted_out_of_automated_analysis")
 

@@ -15,7 +15,12 @@ from hireloop.scoring import service
 @task("scoring.score_interview", max_attempts=3)
 def score_interview(session: Session, *, interview_id: str, rescore: bool = False) -> None:
     """Score the interview (idempotent: an existing assessment is kept unless rescore) and queue its reports."""
-    a = service.score_interview(session, uuid.UUID(interview_id), rescore=rescore)
+    from hireloop.compliance.safeguards import OptedOutOfAnalysis
+
+    try:
+        a = service.score_interview(session, uuid.UUID(interview_id), rescore=rescore)
+    except OptedOutOfAnalysis:
+        return  # the candidate chose the alternative process after this was queued: nothing to score
     enqueue(session, "reports.render_interview", org_id=a.org_id, interview_id=interview_id)
 
 
