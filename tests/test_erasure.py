@@ -100,7 +100,9 @@ def test_erasing_a_hired_candidate_keeps_the_employee_but_no_interview_derived_c
     from hireloop.scoring import service as scoring
     from tests.scoring_db.builders import FixedScorer, add_interview, make_job
 
-    strong = "去年我负责华东区的新品推广。我制定了计划并培训了十名促销员。最后销量提升了30%。"
+    # Unique words, so other tests' candidates in the same database cannot hide a leftover.
+    phrase = f"我在{uuid.uuid4().hex[:8]}门店制定了陈列计划"
+    strong = f"去年我负责华东区的新品推广。{phrase}并培训了十名促销员。最后销量提升了30%。"
     with unit_of_work(settings) as uow:
         s = uow.session
         job_id = make_job(s, tenant.org_id)
@@ -117,7 +119,7 @@ def test_erasing_a_hired_candidate_keeps_the_employee_but_no_interview_derived_c
         files = [k for r in s.scalars(select(Report).where(Report.interview_id == iv_id)) for k in (r.html_key, r.pdf_key)]
         uow.commit()
     assert emp.interview_results["stage_history"] and len(files) == 4
-    phrase = "制定了计划并培训了十名促销员"
+    assert phrase in _db_text(settings)
 
     r = client.post(f"/api/v1/candidates/{cand_id}/erase", json={"reason": "data subject request"}, headers=api(tenant.api_key))
     assert r.status_code == 200, r.text
