@@ -156,6 +156,8 @@ ZH = {
     "An explanation of how I was assessed": "解释我是如何被评估的", "A person to review my application": "由人工复核我的申请",
     "A copy of all my data": "提供我的全部数据副本", "Delete my data": "删除我的数据",
     "The candidate asked for a human review.": "候选人要求人工复核。",
+    "Your explanation appears here once the company answers your request.": "公司答复您的申请后，评估解释将显示在这里。",
+    "Download how you were assessed (explanation)": "下载评估解释（您是如何被评估的）", "Release to the candidate": "发布给候选人",
     "Only a person's decision here can reject this application; deciding closes the request.":
         "只有在此由人作出的决定才能淘汰该申请；作出决定后该申请将自动关闭。",
     "The candidate chose an alternative process: nothing about them is analysed or scored automatically.":

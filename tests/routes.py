@@ -28,6 +28,7 @@ PUBLIC = {
     ("POST", "/i/{token}/request"),
     ("GET", "/i/{token}/report"),
     ("GET", "/i/{token}/report.pdf"),
+    ("GET", "/i/{token}/explanation"),
 }
 
 # Path parameters and the tenant attribute that fills them.

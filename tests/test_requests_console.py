@@ -125,10 +125,21 @@ def test_an_explanation_gives_the_reports_evidence_and_the_scoring_models_card(s
     # The same explanation over the API, for HR systems.
     cand_id = data["candidate"]["id"]
     assert client.get(f"/api/v1/candidates/{cand_id}/explanation").json()["assessments"][0]["composite"] == a["composite"]
-    # Once sent, HR marks it answered: it leaves the open list.
+    # The candidate cannot download it before HR releases it.
+    client.cookies.clear()
+    assert client.get(f"/i/{token}/explanation").status_code == 404
+    assert f"/i/{token}/explanation" not in client.get(f"/i/{token}/status").text
+    # HR releases it: the request closes and leaves the open list; the candidate's status page links the download.
+    csrf = login(client, tenant.emails["recruiter"])
     r = client.post(f"/requests/{req}/action", data={"csrf_token": csrf, "action": "close"}, follow_redirects=False)
     assert r.status_code == 303
     assert _request(settings, req).status == "closed" and str(req) not in client.get("/requests").text
+    client.cookies.clear()
+    assert f"/i/{token}/explanation" in client.get(f"/i/{token}/status").text
+    mine = client.get(f"/i/{token}/explanation")
+    assert mine.status_code == 200 and json.loads(mine.content)["assessments"][0]["composite"] == a["composite"]
+    assert _actions(settings, tenant.org_id, "explanation.viewed_by_candidate")
+    csrf = login(client, tenant.emails["recruiter"])
     r = client.post(f"/requests/{req}/action", data={"csrf_token": csrf, "action": "close"}, follow_redirects=False)
     assert r.status_code == 409  # already closed
 

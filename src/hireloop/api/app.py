@@ -19,6 +19,7 @@ from hireloop.api import errors
 from hireloop.api.deps import reject_nul_text
 from hireloop.candidates.router import router as candidates_router
 from hireloop.compliance.console import router as requests_console_router
+from hireloop.compliance.portal import router as explanation_portal_router
 from hireloop.compliance.router import policy_router
 from hireloop.compliance.router import router as audit_router
 from hireloop.config import Settings, get_settings
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, *, start_workers: bool = False)
     app.include_router(report_portal_router)
     app.include_router(loop_console_router)
     app.include_router(requests_console_router)
+    app.include_router(explanation_portal_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.get("/api/docs", include_in_schema=False)

@@ -81,8 +81,8 @@ def _assessment(session: Session, a: Assessment) -> dict[str, Any]:
     }
 
 
-def explain(session: Session, actor: Actor, candidate_id: uuid.UUID) -> dict[str, Any]:
-    """Everything needed to explain the candidate's assessments; the view is audited."""
+def explain(session: Session, actor: Actor, candidate_id: uuid.UUID, *, audit_view: bool = True) -> dict[str, Any]:
+    """Everything needed to explain the candidate's assessments; the view is audited (the caller may record its own)."""
     from hireloop.candidates.service import get as get_candidate
 
     cand = get_candidate(session, actor, candidate_id, audit_view=False)
@@ -96,8 +96,9 @@ def explain(session: Session, actor: Actor, candidate_id: uuid.UUID) -> dict[str
     }
     if not assessments:
         out["note"] = "No interview of this candidate has been scored, so no automated assessment was made."
-    audit.record(session, actor, "candidate.explanation_viewed", entity_type="candidate", entity_id=cand.id,
-                 details={"assessments": len(assessments)})
+    if audit_view:
+        audit.record(session, actor, "candidate.explanation_viewed", entity_type="candidate", entity_id=cand.id,
+                     details={"assessments": len(assessments)})
     return out
 
 

@@ -165,3 +165,10 @@ def analysis_ids_of_answer(session: Session, answer_id: uuid.UUID) -> list[uuid.
 
 def all_candidates(session: Session) -> list[Candidate]:
     return list(session.scalars(select(Candidate)))
+
+
+def released_explanations(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[CandidateRequest]:
+    """Explanation requests HR has answered (closed): the candidate may then download the explanation."""
+    return list(session.scalars(select(CandidateRequest).where(
+        CandidateRequest.org_id == org_id, CandidateRequest.candidate_id == candidate_id,
+        CandidateRequest.kind == "explanation", CandidateRequest.status == "closed")))

@@ -224,7 +224,10 @@ def status_page(request: Request, uow: UoW, token: str) -> Response:
     _locale(request, ctx)
     done = portal.progress(uow.session, ctx)
     uow.commit()
-    return _page(request, uow, "portal/status.html", ctx, answered=done)
+    from hireloop.compliance.repository import released_explanations
+
+    explained = bool(released_explanations(uow.session, ctx.interview.org_id, ctx.interview.candidate_id))
+    return _page(request, uow, "portal/status.html", ctx, answered=done, explanation_ready=explained)
 
 
 @router.post("/withdraw")
