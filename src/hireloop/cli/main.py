@@ -23,11 +23,13 @@ app.add_typer(apikey_app, name="apikey")
 
 from hireloop.cli import hr as _hr  # noqa: E402
 
+from hireloop.cli import keys as _keys  # noqa: E402
 from hireloop.cli import loop as _loop  # noqa: E402
 
 app.command("import")(_hr.import_file)
 app.add_typer(_loop.app, name="loop")
 app.add_typer(_hr.mapping_app, name="mapping")
+app.add_typer(_keys.app, name="keys")
 
 # Sub-commands of other domains, mounted when their module is present.
 for _name, _module in (("analyze", "hireloop.cli.analyze"), ("screen", "hireloop.cli.screen")):

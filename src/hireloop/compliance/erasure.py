@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
+from hireloop.crypto import blind_index
 from hireloop.errors import NotFound
 from hireloop.models import (
     Answer,
@@ -75,7 +76,7 @@ def _mail(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: 
     if cand is None or not cand.email:
         return
     msgs = list(session.scalars(select(EmailMessage).where(EmailMessage.org_id == org_id,
-                                                           EmailMessage.to_address == cand.email)))
+                                                           EmailMessage.to_hash == blind_index(cand.email, "email"))))
     for m in msgs:
         report.files.append(f"outbox:{m.id}.eml")
     report.count("email_messages", session.execute(delete(EmailMessage).where(EmailMessage.id.in_([m.id for m in msgs]))).rowcount if msgs else 0)
