@@ -199,3 +199,18 @@ def test_the_migration_seals_what_was_stored_in_plain_and_its_downgrade_opens_it
     finally:
         if backend_name == "postgresql":
             drop_pg_database(url)
+
+
+def test_serving_without_keys_when_keys_are_required_stops_with_what_to_do(tmp_path, monkeypatch, settings):
+    from hireloop.config import get_settings
+
+    monkeypatch.setenv("HIRELOOP_STORAGE_ROOT", str(tmp_path / "storage"))
+    monkeypatch.setenv("HIRELOOP_REQUIRE_KEYS", "true")
+    get_settings.cache_clear()
+    try:
+        r = CliRunner().invoke(cli, ["worker"])
+        assert r.exit_code == 2 and "hireloop keys init" in r.output
+        assert not (tmp_path / "keys").exists()  # nothing was created behind the operator's back
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

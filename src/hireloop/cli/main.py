@@ -52,6 +52,17 @@ def migrate() -> None:
     typer.echo("database is up to date")
 
 
+def _check_keys() -> None:
+    """Fail at start, not at the first request, when the data keys are missing or unreadable."""
+    from hireloop.crypto import KeysMissing, current_keyring
+
+    try:
+        current_keyring()
+    except KeysMissing as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000,
           workers: Annotated[bool, typer.Option(help="Run the embedded background workers")] = True) -> None:
@@ -61,6 +72,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     from hireloop.api.app import create_app
 
     _setup_logging()
+    _check_keys()
     uvicorn.run(create_app(get_settings(), start_workers=workers), host=host, port=port, log_level="info")
 
 
@@ -70,6 +82,7 @@ def worker(threads: int = 2) -> None:
     from hireloop import dispatch
 
     _setup_logging()
+    _check_keys()
     d = dispatch.EmbeddedDispatcher(get_settings(), workers=threads)
     dispatch.set_dispatcher(d)
     stop = threading.Event()
