@@ -214,3 +214,32 @@ def test_serving_without_keys_when_keys_are_required_stops_with_what_to_do(tmp_p
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+
+
+def test_an_unfinished_upload_is_encrypted_on_disk_and_erasure_removes_it(client, settings, tenant):
+    from hireloop.interviews.uploads import part_path
+    from hireloop.models import Interview
+
+    original = FIXTURE.read_bytes()
+    iv_id, token = new_interview(settings, tenant)
+    csrf = consent(client, token)
+    h = {"X-CSRF-Token": csrf}
+    r = client.post(f"/i/{token}/uploads", json={"question_index": 0, "total_bytes": len(original),
+                                                 "content_type": "video/mp4"}, headers=h)
+    uid = uuid.UUID(r.json()["upload_id"])
+    for start, end in ((0, 99_999), (50_000, 149_999)):  # the second part overlaps: a resend after a drop
+        r = client.put(f"/i/{token}/uploads/{uid}", content=original[start : end + 1],
+                       headers={**h, "Content-Range": f"bytes {start}-{end}/{len(original)}"})
+        assert r.status_code == 200, r.text
+    part = part_path(uid)
+    on_disk = part.read_bytes()
+    assert b"ftyp" not in on_disk[:64] and original[1000:1064] not in on_disk
+    from hireloop.crypto.parts import open_part
+
+    with open_part(part) as fh:
+        assert fh.read() == original[:150_000]
+    with session_factory(settings)() as s:
+        cand_id = s.get(Interview, iv_id).candidate_id
+    r = client.post(f"/api/v1/candidates/{cand_id}/erase", json={"reason": "request"}, headers=api(tenant.api_key))
+    assert r.status_code == 200, r.text
+    assert not part.exists()
