@@ -154,9 +154,17 @@ def test_models_train_with_cards_and_predict_with_reasons(demo, client):
     assert len(items) == 5 and all(0 <= i["p_met_target"] <= 1 and i["factors"] for i in items)
     assert all(i["stage"] != "hired" for i in items)
     assert not {"sex", "age_band"} & {f["feature"] for i in items for f in i["factors"]}
-    assert client.post("/api/v1/loop/models/nothing/train", headers={"X-CSRF-Token": csrf}).status_code == 422
-    login(client, demo.emails["recruiter"])
+    assert client.post("/api/v1/loop/models/nothing/train", headers={"X-CSRF-Token": csrf}).status_code in (404, 405)
+    att = client.post("/api/v1/loop/models/attrition/train", headers={"X-CSRF-Token": csrf})
+    assert att.status_code == 201, att.text
+    att = att.json()
+    assert att["name"] == "attrition_3m" and att["metrics"]["auc"] > 0.65 and "month" in att["validation"]
+    assert att["risk_refresh"]["model_version"] == att["registry_version"] and att["risk_refresh"]["scored"] > 100
+    assert {"performance", "attrition_3m"} <= {m["name"] for m in client.get("/api/v1/loop/models").json()["models"]}
+    rcsrf = login(client, demo.emails["recruiter"])
     assert client.get("/api/v1/loop/models").status_code == 403
+    r = client.post("/api/v1/loop/models/performance/train", headers={"X-CSRF-Token": rcsrf})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "permission_denied"
 
 
 def test_weight_rejection_is_recorded_and_listed(settings, demo, client):

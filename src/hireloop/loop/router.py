@@ -162,15 +162,24 @@ def models(actor: Reader) -> dict[str, Any]:
     return {"models": svc.model_cards(actor.org_id)}
 
 
-@router.post("/models/{kind}/train", status_code=201)
-def train_model(uow: UoW, actor: Manager, kind: Literal["attrition", "performance"]) -> dict[str, Any]:
-    """Train, validate (time split) and save a new version of a model; attrition also refreshes stored risk."""
-    summary = svc.train(uow.session, actor.org_id, kind)
-    audit.record(uow.session, actor, "loop.model_trained", entity_type="model", entity_id=summary.get("name"),
-                 details={"kind": kind, "version": summary.get("registry_version"),
-                          "metrics": an.to_jsonable(summary.get("metrics", {}))})
-    uow.commit()
-    return an.to_jsonable(summary)
+def _train_route(kind: str) -> Any:
+    def train_model(uow: UoW, actor: Manager) -> dict[str, Any]:
+        summary = svc.train(uow.session, actor.org_id, kind)
+        audit.record(uow.session, actor, "loop.model_trained", entity_type="model", entity_id=summary.get("name"),
+                     details={"kind": kind, "version": summary.get("registry_version"),
+                              "metrics": an.to_jsonable(summary.get("metrics", {}))})
+        uow.commit()
+        return an.to_jsonable(summary)
+
+    train_model.__doc__ = (f"Train, validate (time split) and save a new version of the {kind} model with its "
+                           "model card" + ("; also refreshes the stored risk scores." if kind == "attrition" else "."))
+    return train_model
+
+
+# One fixed path per kind (not a {kind} parameter): a path parameter here would name no record.
+for _kind in ("attrition", "performance"):
+    router.add_api_route(f"/models/{_kind}/train", _train_route(_kind), methods=["POST"], status_code=201,
+                         name=f"train_{_kind}_model")
 
 
 @router.get("/predictions", response_model=None)
