@@ -53,7 +53,8 @@ def test_the_purge_is_scheduled_once_per_period(settings):
     d = dispatch.EmbeddedDispatcher(settings, workers=0)
     first = d.enqueue_due()
     again = d.enqueue_due()
-    assert again == [] and (first == ["compliance.retention_purge"] or first == [])
+    # other periodic work (idempotency-key purge, the loop's risk refresh) may be due in the same call
+    assert again == [] and ("compliance.retention_purge" in first or first == [])
     d.run_until_idle()
     with session_factory(settings)() as s:
         rows = s.scalars(select(BackgroundTask).where(BackgroundTask.name == "compliance.retention_purge")).all()

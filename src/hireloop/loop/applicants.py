@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -46,16 +44,12 @@ class HistogramBin:
 
 def load_applicants(session: Session, org_id: uuid.UUID) -> pd.DataFrame:
     """One row per recorded applicant: stage, hired, scores and measures, and group data (sex, age band)."""
-    rows: list[dict[str, Any]] = []
-    for a, g in repo.applicants(session, org_id):
-        m = a.measures or {}
-        rows.append({"applicant_id": a.remote_id, "job": a.job, "applied_period": a.applied_period,
-                     "stage": a.stage, "hired": bool(a.hired), "interview_score": a.interview_score,
-                     "resume_match": a.resume_match, **{k: m.get(k) for k in MEASURES},
-                     "sex": g.sex if g else None, "age_band": g.age_band if g else None})
-    cols = ["applicant_id", "job", "applied_period", "stage", "hired", "interview_score", "resume_match", *MEASURES,
-            "sex", "age_band"]
-    df = pd.DataFrame(rows, columns=cols)
+    raw = repo.applicants(session, org_id)
+    base = ["applicant_id", "job", "applied_period", "stage", "hired", "interview_score", "resume_match"]
+    df = pd.DataFrame([r[:7] for r in raw], columns=base)
+    measures = pd.DataFrame([r.measures or {} for r in raw], columns=list(MEASURES))
+    groups = pd.DataFrame([(r.sex, r.age_band) for r in raw], columns=["sex", "age_band"])
+    df = pd.concat([df, measures, groups], axis=1)
     for c in ["interview_score", "resume_match", *MEASURES]:
         df[c] = pd.to_numeric(df[c], errors="coerce").astype(float)
     df["hired"] = df["hired"].astype(bool)

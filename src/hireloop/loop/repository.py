@@ -20,13 +20,15 @@ def employees_with_exits(session: Session, org_id: uuid.UUID) -> list[tuple[Empl
     return [(e, exits.get(e.id)) for e in emps]
 
 
-def applicants(session: Session, org_id: uuid.UUID) -> list[tuple[LoopApplicant, LoopGroupData | None]]:
-    """Every recorded applicant of the organization with its group data (None when not given)."""
-    rows = session.execute(select(LoopApplicant, LoopGroupData)
-                           .outerjoin(LoopGroupData, LoopGroupData.applicant_id == LoopApplicant.id)
-                           .where(LoopApplicant.org_id == org_id)
-                           .order_by(LoopApplicant.applied_period, LoopApplicant.remote_id)).all()
-    return [(a, g) for a, g in rows]
+def applicants(session: Session, org_id: uuid.UUID) -> list[Any]:
+    """Every recorded applicant of the organization with its group data (None when not given), as plain rows
+    (columns, not ORM objects: a dashboard reads thousands of them)."""
+    a, g = LoopApplicant, LoopGroupData
+    return list(session.execute(
+        select(a.remote_id, a.job, a.applied_period, a.stage, a.hired, a.interview_score, a.resume_match, a.measures,
+               g.sex, g.age_band)
+        .outerjoin(g, g.applicant_id == a.id).where(a.org_id == org_id)
+        .order_by(a.applied_period, a.remote_id)).all())
 
 
 def latest_risk_scores(session: Session, org_id: uuid.UUID) -> list[tuple[RiskScoreRow, str | None]]:

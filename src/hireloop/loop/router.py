@@ -85,13 +85,14 @@ def audit_body(audit: Any, job: str | None, population: str) -> dict[str, Any]:
 
 def run_audit(session: Any, org_id: uuid.UUID, kind: str, job: str | None) -> tuple[Any, str]:
     """Selection audit of applicants, or scoring audit of interview scores (applicants when recorded, else hires)."""
-    frames = an.load_frames(session, org_id)
     apps = ap.load_applicants(session, org_id)
+    has_scores = not apps.empty and ap.interviewed(apps)["interview_score"].notna().any()
+    if kind == "scoring" and not has_scores:
+        return an.bias_audit(an.load_frames(session, org_id), job), "hires"
+    hires = an.load_frames(session, org_id).hires if job else None  # only to resolve a job title to its key
     if kind == "selection":
-        return ap.selection(ap.for_job(apps, job, frames.hires)), "applicants"
-    if not apps.empty and ap.interviewed(apps)["interview_score"].notna().any():
-        return ap.scoring(ap.for_job(apps, job, frames.hires)), "interviewed applicants"
-    return an.bias_audit(frames, job), "hires"
+        return ap.selection(ap.for_job(apps, job, hires)), "applicants"
+    return ap.scoring(ap.for_job(apps, job, hires)), "interviewed applicants"
 
 
 @router.get("/bias-audit", response_model=None)
@@ -131,8 +132,8 @@ def leavers(uow: UoW, actor: Reader, job: Job = None, format: Format = "json",
 @router.get("/funnel", response_model=None)
 def funnel(uow: UoW, actor: Reader, job: Job = None, format: Format = "json") -> dict[str, Any] | Response:  # noqa: A002
     """Applied -> screened -> interviewed -> offered -> hired counts, and the interview score distribution."""
-    frames = an.load_frames(uow.session, actor.org_id)
-    apps = ap.for_job(ap.load_applicants(uow.session, actor.org_id), job, frames.hires)
+    hires = an.load_frames(uow.session, actor.org_id).hires if job else None  # only to resolve a job title
+    apps = ap.for_job(ap.load_applicants(uow.session, actor.org_id), job, hires)
     steps = an.to_jsonable(ap.funnel(apps))
     if format == "csv":
         return csv_response(steps, "funnel")
