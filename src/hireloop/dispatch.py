@@ -46,7 +46,7 @@ CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks"
 # against the task table, so several processes never double it.
 PERIODIC: list[tuple[str, float]] = [("compliance.retention_purge", 24 * 3600.0),
                                      ("integrations.purge_idempotency_keys", 24 * 3600.0),
-                                     ("loop.refresh_risk", 7 * 24 * 3600.0)]
+                                     ("loop.sync_applicants", 24 * 3600.0), ("loop.refresh_risk", 7 * 24 * 3600.0)]
 
 
 def task(name: str, *, max_attempts: int | None = None) -> Callable[[TaskHandler], TaskHandler]:

@@ -233,3 +233,32 @@ def test_dashboard_shows_funnel_histogram_profile_rules_and_audits(demo, client)
     client.get("/lang/zh-CN")
     zh = client.get("/loop", params={"job": "store_promoter"})
     assert zh.status_code == 200 and "招聘漏斗" in zh.text and "高绩效者" in zh.text
+
+
+def test_own_applications_are_synced_into_the_funnel_keeping_the_stage_reached(settings, tenant, client):
+    from hireloop import dispatch
+    from hireloop.accounts.actor import system_actor
+    from hireloop.candidates import pipeline
+    from hireloop.candidates.stages import Stage
+    from hireloop.db import unit_of_work
+    from hireloop.models import Application, LoopApplicant
+
+    assert ("loop.sync_applicants", 24 * 3600.0) in dispatch.PERIODIC
+    with unit_of_work(settings) as uow:  # the screened application is rejected: it still reached screening
+        pipeline.move(uow.session, system_actor(tenant.org_id, "test"), tenant.application_id, to_stage=Stage.REJECTED,
+                      reason="not a fit")
+        uow.commit()
+    for _ in range(2):  # an upsert: running twice changes nothing
+        with unit_of_work(settings) as uow:
+            dispatch.enqueue(uow.session, "loop.sync_applicants", org_id=tenant.org_id, org=str(tenant.org_id))
+            uow.commit()
+        dispatch.EmbeddedDispatcher(settings, workers=0).run_until_idle()
+    with unit_of_work(settings) as uow:
+        n_apps = len(uow.session.scalars(select(Application).where(Application.org_id == tenant.org_id)).all())
+        rows = {r.remote_id: r for r in uow.session.scalars(
+            select(LoopApplicant).where(LoopApplicant.org_id == tenant.org_id))}
+    assert len(rows) == n_apps >= 2
+    assert rows[f"app-{tenant.application_id}"].stage == "screened" and not rows[f"app-{tenant.application_id}"].hired
+    login(client, tenant.emails["analyst"])
+    steps = {s["stage"]: s["n"] for s in client.get("/api/v1/loop/funnel").json()["funnel"]}
+    assert steps["applied"] == n_apps and steps["hired"] == 0

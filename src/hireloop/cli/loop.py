@@ -60,3 +60,19 @@ def refresh_risk(org: Annotated[str, typer.Option("--org", help="organization sh
             raise typer.Exit(2) from exc
         uow.commit()
     typer.echo(json.dumps(asdict(done)))
+
+
+@app.command("sync-applicants")
+def sync_applicants(org: Annotated[str, typer.Option("--org", help="organization short name")]) -> None:
+    """Copy the organization's applications (stage reached, interview scores) into the loop's applicant records."""
+    from hireloop.accounts import repository
+    from hireloop.db import unit_of_work
+    from hireloop.loop.sync import sync_applicants as sync
+
+    with unit_of_work() as uow:
+        o = repository.org_by_slug(uow.session, org)
+        if o is None:
+            raise typer.BadParameter(f"no organization '{org}'", param_hint="--org")
+        n = sync(uow.session, o.id)
+        uow.commit()
+    typer.echo(json.dumps({"applications": n}))

@@ -1,4 +1,5 @@
-"""Scheduled work of the loop: the weekly refresh of stored attrition risk scores."""
+"""Scheduled work of the loop: the daily copy of applications into applicant records, the weekly refresh of
+stored attrition risk scores."""
 
 from __future__ import annotations
 
@@ -32,3 +33,17 @@ def refresh_risk(session: Session, org: str | None = None) -> None:
                      done.model_version, done.scored)
         except ValidationFailed as exc:
             log.info("risk refresh skipped for org=%s: %s", org_id, exc.code)
+        except Exception:  # noqa: BLE001 - one organization's odd data must not stop the others' refresh
+            log.exception("risk refresh failed for org=%s", org_id)
+
+
+@task("loop.sync_applicants")
+def sync_applicants(session: Session, org: str | None = None) -> None:
+    """Copy applications (stage reached, interview scores) into the loop's applicant records; idempotent upsert."""
+    from hireloop.loop.sync import sync_applicants as sync
+    from hireloop.models import Application
+
+    orgs = [uuid.UUID(str(org))] if org is not None else list(
+        session.scalars(select(Application.org_id).distinct()))
+    for org_id in orgs:
+        log.info("loop applicants synced: org=%s applications=%d", org_id, sync(session, org_id))
