@@ -212,7 +212,11 @@ def test_scheduled_refresh_stores_scores_that_at_risk_reads(settings, demo, clie
     assert sorted(risks) == pytest.approx(sorted(s.risk for s in stored))
     high = client.get("/api/v1/loop/at-risk").json()["items"]
     assert all(i["band"] == "high" for i in high) and len(high) == sum(s.band == "high" for s in stored)
-    assert client.get("/api/v1/loop/at-risk", params={"format": "csv"}).text.lstrip("\ufeff").startswith("employee_id")
+    rows = _csv(client.get("/api/v1/loop/at-risk", params={"format": "csv"}).text)
+    assert [float(x["risk"]) for x in rows] == pytest.approx([i["risk"] for i in high]) and "factors" in rows[0]
+    by_key = client.get("/api/v1/loop/at-risk", params={"band": "low", "job": "store_promoter"}).json()["items"]
+    by_title = client.get("/api/v1/loop/at-risk", params={"band": "low", "job": "Store promoter"}).json()["items"]
+    assert by_key == by_title and 0 < len(by_key) < len(stored) and {i["job"] for i in by_key} == {"store_promoter"}
     # a second refresh replaces the scores and reuses the saved model (no new version)
     with unit_of_work(settings) as uow:
         from hireloop.loop import service
@@ -262,3 +266,11 @@ def test_own_applications_are_synced_into_the_funnel_keeping_the_stage_reached(s
     login(client, tenant.emails["analyst"])
     steps = {s["stage"]: s["n"] for s in client.get("/api/v1/loop/funnel").json()["funnel"]}
     assert steps["applied"] == n_apps and steps["hired"] == 0
+    # erasing the candidate erases the applicant record copied from their application
+    csrf = login(client, tenant.emails["admin"])
+    r = client.post(f"/api/v1/candidates/{tenant.candidate_id}/erase", json={"reason": "asked to"},
+                    headers={"X-CSRF-Token": csrf})
+    assert r.status_code in (200, 201, 202), r.text
+    with unit_of_work(settings) as uow:
+        left = set(uow.session.scalars(select(LoopApplicant.remote_id).where(LoopApplicant.org_id == tenant.org_id)))
+    assert f"app-{tenant.application_id}" not in left and len(left) == n_apps - 1

@@ -31,17 +31,17 @@ def applicants(session: Session, org_id: uuid.UUID) -> list[Any]:
         .order_by(a.applied_period, a.remote_id)).all())
 
 
-def latest_risk_scores(session: Session, org_id: uuid.UUID) -> list[tuple[RiskScoreRow, str | None]]:
-    """The stored risk scores of the latest refresh, highest first, with each employee's remote id."""
+def latest_risk_scores(session: Session, org_id: uuid.UUID) -> list[tuple[RiskScoreRow, str | None, str | None]]:
+    """The stored risk scores of the latest refresh, highest first, with each employee's remote id and title."""
     last = session.scalar(select(func.max(RiskScoreRow.computed_at)).where(RiskScoreRow.org_id == org_id))
     if last is None:
         return []
-    rows = session.execute(select(RiskScoreRow, Employee.remote_id)
+    rows = session.execute(select(RiskScoreRow, Employee.remote_id, Employee.job_title)
                            .join(Employee, Employee.id == RiskScoreRow.employee_id)
                            .where(RiskScoreRow.org_id == org_id, RiskScoreRow.computed_at == last,
                                   Employee.deleted_at.is_(None))
                            .order_by(RiskScoreRow.risk.desc())).all()
-    return [(r, rid) for r, rid in rows]
+    return [(r, rid, title) for r, rid, title in rows]
 
 
 def replace_risk_scores(session: Session, org_id: uuid.UUID, rows: list[dict[str, Any]]) -> None:

@@ -198,8 +198,8 @@ def stored_risk(session: Session, org_id: uuid.UUID, *, job: str | None = None, 
     order = {"high": 0, "medium": 1, "low": 2}
     first = rows[0][0]
     items = [{"employee_id": rid, "job": r.job, "period": r.period, "risk": r.risk, "band": r.band,
-              "factors": r.factors} for r, rid in rows
-             if order.get(r.band, 2) <= order[band] and (not job or r.job == job)]
+              "factors": r.factors} for r, rid, title in rows
+             if order.get(r.band, 2) <= order[band] and (not job or job in (r.job, title))]
     return {"source": "stored", "computed_at": first.computed_at.isoformat(timespec="seconds"),
             "model": {"name": first.model_name, "version": first.model_version}, "n_scored": len(rows),
             "items": items[:limit] if limit is not None else items}

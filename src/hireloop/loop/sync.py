@@ -48,8 +48,6 @@ def sync_applicants(session: Session, org_id: uuid.UUID) -> int:
         select(Application, Job.title, Candidate.profile)
         .join(Job, Job.id == Application.job_id).join(Candidate, Candidate.id == Application.candidate_id)
         .where(Application.org_id == org_id, Application.deleted_at.is_(None))).all()
-    if not apps:
-        return 0
     ids = [a.id for a, _, _ in apps]
     history: dict[uuid.UUID, list[str]] = {}
     for app_id, stage in session.execute(select(StageChange.application_id, StageChange.to_stage)
@@ -67,7 +65,7 @@ def sync_applicants(session: Session, org_id: uuid.UUID) -> int:
         a = scored.get(app.id)
         stage = FUNNEL_OF[_furthest(app.stage, history.get(app.id, []))]
         match = (profile or {}).get("match_score")
-        values = {"job": title, "applied_period": app.created_at.strftime("%Y-%m"), "stage": stage,
+        values = {"application_id": app.id, "job": title, "applied_period": app.created_at.strftime("%Y-%m"), "stage": stage,
                   "hired": stage == "hired", "employee_id": hired_as.get(app.id),
                   "interview_score": None if a is None or a.composite is None else round((a.composite - 1) / 4 * 100, 1),
                   "resume_match": float(match) * (100 if 0 <= match <= 1 else 1)
@@ -79,5 +77,9 @@ def sync_applicants(session: Session, org_id: uuid.UUID) -> int:
         else:
             for k, v in values.items():
                 setattr(row, k, v)
+    live = {f"{PREFIX}{a.id}" for a, _, _ in apps}
+    for remote_id, row in existing.items():  # an application deleted since the last copy leaves no record behind
+        if remote_id not in live:
+            session.delete(row)
     session.flush()
     return len(apps)

@@ -29,6 +29,10 @@ class LoopApplicant(IdMixin, TenantMixin, TimestampMixin, Base):
     stage: Mapped[str] = mapped_column(String(16))  # furthest stage: applied|screened|interviewed|offered|hired
     hired: Mapped[bool] = mapped_column(default=False)
     employee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employees.id", ondelete="SET NULL"), index=True)
+    # the HireLoop application it was copied from (None for imported or simulated history); erasing the
+    # application (a candidate's erasure or retention purge) deletes this record with it
+    application_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"),
+                                                             index=True)
     interview_score: Mapped[float | None] = mapped_column()
     resume_match: Mapped[float | None] = mapped_column()
     # competency scores (score_<key>) and behaviour measures, as measured at the interview

@@ -2,7 +2,7 @@
 
 Revision ID: 0009
 Revises: 0008
-Create Date: 2026-11-25 20:57:07.412526
+Create Date: 2026-11-25 21:13:45.144289
 """
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def upgrade() -> None:
     sa.Column('stage', sa.String(length=16), nullable=False),
     sa.Column('hired', sa.Boolean(), nullable=False),
     sa.Column('employee_id', sa.Uuid(), nullable=True),
+    sa.Column('application_id', sa.Uuid(), nullable=True),
     sa.Column('interview_score', sa.Double(), nullable=True),
     sa.Column('resume_match', sa.Double(), nullable=True),
     sa.Column('measures', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
@@ -54,12 +55,14 @@ def upgrade() -> None:
     sa.Column('org_id', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['applications.id'], name=op.f('fk_loop_applicants_application_id_applications'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['employee_id'], ['employees.id'], name=op.f('fk_loop_applicants_employee_id_employees'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['org_id'], ['organizations.id'], name=op.f('fk_loop_applicants_org_id_organizations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_loop_applicants')),
     sa.UniqueConstraint('org_id', 'remote_id', name=op.f('uq_loop_applicants_org_id'))
     )
     with op.batch_alter_table('loop_applicants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_loop_applicants_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_loop_applicants_applied_period'), ['applied_period'], unique=False)
         batch_op.create_index(batch_op.f('ix_loop_applicants_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_loop_applicants_employee_id'), ['employee_id'], unique=False)
@@ -126,6 +129,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_loop_applicants_employee_id'))
         batch_op.drop_index(batch_op.f('ix_loop_applicants_created_at'))
         batch_op.drop_index(batch_op.f('ix_loop_applicants_applied_period'))
+        batch_op.drop_index(batch_op.f('ix_loop_applicants_application_id'))
 
     op.drop_table('loop_applicants')
     with op.batch_alter_table('loop_weight_decisions', schema=None) as batch_op:
