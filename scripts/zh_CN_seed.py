@@ -150,6 +150,7 @@ ZH = {
     "points fewer": "个百分点的降幅", "Lowest impact ratio": "最低影响比",
     "Estimated on past hires and applicants before anyone applies a rule; it holds only if future hires relate to the measure as past ones did.": "基于以往录用者和应聘者在应用规则之前估算；仅当未来录用者与该指标的关系与以往相同时成立。",
     "No screening rule cuts early exits by more than chance while passing at least 70%% of applicants.": "没有任何筛选规则能在保持至少70%%通过率的同时显著降低早期离职。",
+    "No applicants are recorded, so screening rules (pass rates, adverse impact) cannot be estimated; copy applications with `hireloop loop sync-applicants`.": "尚无应聘者记录，无法估算筛选规则（通过率、不利影响）；请用 `hireloop loop sync-applicants` 导入申请。",
     "Early leavers against stayers": "早期离职者与留任者对比", "Mean (leavers)": "均值（离职者）",
     "Mean (stayers)": "均值（留任者）", "all early leavers": "全部早期离职者",
     "Download the rules as CSV": "下载规则（CSV）", "Download the comparisons as CSV": "下载对比（CSV）",

@@ -274,3 +274,19 @@ def test_own_applications_are_synced_into_the_funnel_keeping_the_stage_reached(s
     with unit_of_work(settings) as uow:
         left = set(uow.session.scalars(select(LoopApplicant.remote_id).where(LoopApplicant.org_id == tenant.org_id)))
     assert f"app-{tenant.application_id}" not in left and len(left) == n_apps - 1
+
+
+def test_leavers_without_recorded_applicants_still_compare_and_say_why_no_rules(settings, tenant, client):
+    from hireloop.db import unit_of_work
+    from hireloop.models import LoopApplicant
+
+    _load(settings, tenant.org_id)
+    with unit_of_work(settings) as uow:  # an organization with employees and exits but no applicant history
+        uow.session.execute(LoopApplicant.__table__.delete().where(LoopApplicant.org_id == tenant.org_id))
+        uow.commit()
+    login(client, tenant.emails["analyst"])
+    body = client.get("/api/v1/loop/leavers").json()
+    assert body["comparisons"] and body["rules"] == [] and "sync-applicants" in body["note"]
+    assert client.get("/api/v1/loop/funnel").json()["error"]["code"] == "no_applicants"
+    page = client.get("/loop")
+    assert page.status_code == 200 and "sync-applicants" in page.text

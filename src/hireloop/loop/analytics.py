@@ -211,11 +211,15 @@ def leavers(frames: LoopFrames, applicants: pd.DataFrame, job: str | None = None
     comps = [f"score_{c}" for c in job_competencies(h)]
     measures = [m for m in BEHAVIOUR_LABELS if h[m].notna().any()]
     comparisons = compare_leavers(h, [*comps, *measures])
-    apps = interviewed(for_job(applicants, job, frames.hires))
+    apps = interviewed(for_job(applicants, job, frames.hires)) if not applicants.empty else applicants
     rules = propose_rules(apps, h, measures) if len(apps) else []
     followed = h[h["early_exit"].notna()]
-    note = None if rules else ("No screening rule cuts early exits by more than chance while passing at least 70% "
-                               "of applicants.")
+    if applicants.empty:
+        note: str | None = ("No applicants are recorded, so screening rules (pass rates, adverse impact) cannot be "
+                            "estimated; copy applications with `hireloop loop sync-applicants`.")
+    else:
+        note = None if rules else ("No screening rule cuts early exits by more than chance while passing at least "
+                                   "70% of applicants.")
     return LeaverAnalysis(job, len(followed), int(followed["early_exit"].sum()), comparisons, rules, len(apps), note)
 
 

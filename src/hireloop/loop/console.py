@@ -129,7 +129,7 @@ def loop_page(request: Request, uow: UoW, actor: Reader, job: str | None = None)
     hist_all, hist_hired = histogram_bars(ap.score_histogram(japps)) if japps is not None else ([], [])
     selection = attempt(lambda: ap.selection(japps)) if japps is not None else None
     profiles = attempt(lambda: an.profiles(frames, job)) or []
-    leavers = attempt(lambda: an.leavers(frames, apps, job)) if japps is not None else None
+    leavers = attempt(lambda: an.leavers(frames, apps, job))
     zh = i18n.get_locale().startswith("zh")
     return render(request, "loop/dashboard.html", {
         "job": job, "jobs": an.jobs(frames), "quality": quality, "notes": list(dict.fromkeys(notes)),
