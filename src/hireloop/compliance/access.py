@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
+from hireloop.crypto import blind_index
 from hireloop.errors import NotFound
 from hireloop.models import (
     Answer,
@@ -52,7 +53,7 @@ def export_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID) ->
         "answers": [_row(a) for a in answers],
         "analyses": [_row(x) for x in session.scalars(select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_([a.id for a in answers])))] if answers else [],
         "requests": [_row(r) for r in session.scalars(select(CandidateRequest).where(CandidateRequest.org_id == org, CandidateRequest.candidate_id == cand.id))],
-        "messages": [_row(m) for m in session.scalars(select(EmailMessage).where(EmailMessage.org_id == org, EmailMessage.to_address == cand.email))] if cand.email else [],
+        "messages": [_row(m) for m in session.scalars(select(EmailMessage).where(EmailMessage.org_id == org, EmailMessage.to_hash == blind_index(cand.email, "email")))] if cand.email else [],
     }
     buf = io.BytesIO()
     storage = get_storage()
@@ -61,7 +62,7 @@ def export_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID) ->
             zf.writestr(f"{name}.json", json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         for a in answers:
             if storage.exists(a.storage_key):
-                zf.write(storage.path(a.storage_key), f"recordings/{a.id}.{a.storage_key.rsplit('.', 1)[-1]}")
+                zf.writestr(f"recordings/{a.id}.{a.storage_key.rsplit('.', 1)[-1]}", storage.read_bytes(a.storage_key))
         zf.writestr("README.txt", "Everything HireLoop holds on this candidate, exported on request (GDPR art. 15, PIPL art. 45).\n")
     audit.record(session, actor, "candidate.exported", entity_type="candidate", entity_id=cand.id,
                  details={k: len(v) for k, v in data.items()})

@@ -4,6 +4,9 @@ The archive is a zip of one JSON-lines file per table (read in one transaction, 
 snapshot), the stored files, and a manifest with row counts and file checksums; the zip is then encrypted
 with AES-256-GCM in 1 MiB chunks (each chunk's index and a last-chunk flag are authenticated, so chunks cannot
 be dropped, reordered or truncated unnoticed).
+
+Personal fields and files are copied as stored, that is sealed with the data keys (hireloop.crypto): a
+restore needs the key file as well as the backup key, and the two are kept apart.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Date, DateTime, Engine, LargeBinary, Uuid, func, select, text
 
 from hireloop import __version__
+from hireloop.crypto.raw import raw_table
 from hireloop.errors import HireLoopError, ValidationFailed
 from hireloop.models import Base
 
@@ -89,8 +93,9 @@ def _snapshot(engine: Engine, zf: zipfile.ZipFile) -> tuple[dict[str, int], str 
         for table in Base.metadata.sorted_tables:
             buf = io.StringIO()
             n = 0
-            pk = list(table.primary_key.columns)
-            for row in conn.execute(select(table).order_by(*pk)).mappings():
+            raw = raw_table(table)  # sealed columns are copied sealed, as stored
+            pk = list(raw.primary_key.columns)
+            for row in conn.execute(select(raw).order_by(*pk)).mappings():
                 buf.write(json.dumps({k: _encode(v) for k, v in row.items()}, ensure_ascii=False, sort_keys=True))
                 buf.write("\n")
                 n += 1
@@ -194,11 +199,12 @@ def restore(engine: Engine, storage_root: Path, in_path: Path, key: bytes) -> Ba
             if conn.execute(select(func.count()).select_from(table)).scalar():
                 raise BackupError(f"Table {table.name} is not empty; restore into an empty database.", code="not_empty")
         for table in Base.metadata.sorted_tables:
-            decode = {c.name: _decoder(c) for c in table.columns}
+            raw = raw_table(table)  # sealed values go back as they were stored
+            decode = {c.name: _decoder(c) for c in raw.columns}
             rows = [{k: decode[k](v) for k, v in json.loads(line).items()}
                     for line in zf.read(f"db/{table.name}.jsonl").decode().splitlines() if line]
             for i in range(0, len(rows), 500):
-                conn.execute(table.insert(), rows[i : i + 500])
+                conn.execute(raw.insert(), rows[i : i + 500])
         if engine.dialect.name == "postgresql":
             for table in Base.metadata.sorted_tables:
                 for col in table.primary_key.columns:

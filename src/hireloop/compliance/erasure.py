@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
+from hireloop.crypto import blind_index
 from hireloop.errors import NotFound
 from hireloop.models import (
     Answer,
@@ -65,6 +66,10 @@ def _interviews(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, re
     if ans_ids:
         report.count("answer_analyses", session.execute(delete(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ans_ids))).rowcount)
         report.count("answers", session.execute(delete(Answer).where(Answer.id.in_(ans_ids))).rowcount)
+    from hireloop.interviews.uploads import part_path
+
+    upload_ids = list(session.scalars(select(AnswerUpload.id).where(AnswerUpload.interview_id.in_(iv_ids))))
+    report.files += [f"part:{part_path(u)}" for u in upload_ids]  # unfinished uploads' bytes
     report.count("answer_uploads", session.execute(delete(AnswerUpload).where(AnswerUpload.interview_id.in_(iv_ids))).rowcount)
     report.count("interviews", session.execute(delete(Interview).where(Interview.id.in_(iv_ids))).rowcount)
 
@@ -75,7 +80,7 @@ def _mail(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: 
     if cand is None or not cand.email:
         return
     msgs = list(session.scalars(select(EmailMessage).where(EmailMessage.org_id == org_id,
-                                                           EmailMessage.to_address == cand.email)))
+                                                           EmailMessage.to_hash == blind_index(cand.email, "email"))))
     for m in msgs:
         report.files.append(f"outbox:{m.id}.eml")
     report.count("email_messages", session.execute(delete(EmailMessage).where(EmailMessage.id.in_([m.id for m in msgs]))).rowcount if msgs else 0)
@@ -115,17 +120,23 @@ def erase_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID, *, 
 
 def remove_files(report: ErasureReport, outbox_dir) -> int:  # noqa: ANN001
     """Delete the files of an erasure after its rows are committed (a crash in between leaves only orphans)."""
+    return remove_keys(report.files, outbox_dir)
+
+
+def remove_keys(keys: list[str], outbox_dir) -> int:  # noqa: ANN001
+    """Delete stored files by key, outbox messages ('outbox:<name>') and unfinished uploads ('part:<path>')."""
     from pathlib import Path
 
     storage = get_storage()
     n = 0
-    for key in report.files:
-        if key.startswith("outbox:"):
-            p = Path(outbox_dir) / key.split(":", 1)[1]
+    for key in keys:
+        if key.startswith(("outbox:", "part:")):
+            kind, name = key.split(":", 1)
+            p = Path(outbox_dir) / name if kind == "outbox" else Path(name)
             if p.exists():
                 p.unlink()
                 n += 1
-        elif storage.exists(key):
+        elif key and storage.exists(key):
             storage.delete(key)
             n += 1
     return n
