@@ -39,7 +39,7 @@ def latest_risk_scores(session: Session, org_id: uuid.UUID) -> list[tuple[RiskSc
     rows = session.execute(select(RiskScoreRow, Employee.remote_id, Employee.job_title)
                            .join(Employee, Employee.id == RiskScoreRow.employee_id)
                            .where(RiskScoreRow.org_id == org_id, RiskScoreRow.computed_at == last,
-                                  Employee.deleted_at.is_(None))
+                                  Employee.deleted_at.is_(None), Employee.status != "exited")  # left since
                            .order_by(RiskScoreRow.risk.desc())).all()
     return [(r, rid, title) for r, rid, title in rows]
 
