@@ -13,17 +13,21 @@ from typer.testing import CliRunner
 from hireloop.cli.main import app as cli
 from hireloop.compliance.audit import verify_chain
 from hireloop.compliance.backup import BackupError, backup, new_key, restore
-from hireloop.config import Settings
+from hireloop.config import Settings, get_settings
+from hireloop.crypto.keys import KeyRing
+from hireloop.crypto.raw import raw_table
 from hireloop.db import get_engine, make_engine, session_factory
 from hireloop.migrate import upgrade
 from hireloop.models import Base
 from tests.conftest import drop_pg_database, make_database_url
 
 
-def _dump(engine) -> dict:
+def _dump(engine, *, sealed: bool = False) -> dict:
+    """Every row, opened (sealed=False) or exactly as stored, sealed personal fields included (sealed=True)."""
     out = {}
     with engine.connect() as c:
         for t in Base.metadata.sorted_tables:
+            t = raw_table(t) if sealed else t
             out[t.name] = [tuple(r) for r in c.execute(select(t).order_by(*t.primary_key.columns))]
     return out
 
@@ -38,6 +42,8 @@ def test_backup_destroy_restore_gives_everything_back(settings, tenant, tmp_path
     archive = tmp_path / "hireloop.backup"
     engine = get_engine(settings)
     before, files_before = _dump(engine), _files(Path(settings.storage_root))
+    stored_before = _dump(engine, sealed=True)
+    assert any(str(v).startswith("hl1:") for row in stored_before["candidates"] for v in row)
     assert files_before and sum(len(v) for v in before.values()) > 20
     summary = backup(engine, Path(settings.storage_root), archive, key)
     assert summary.files == len(files_before)
@@ -51,6 +57,7 @@ def test_backup_destroy_restore_gives_everything_back(settings, tenant, tmp_path
         new_engine = make_engine(url, null_pool=True)
         restore(new_engine, target.storage_root, archive, key)
         assert _dump(new_engine) == before
+        assert _dump(new_engine, sealed=True) == stored_before  # the very ciphertext, byte for byte
         assert _files(target.storage_root) == files_before
         with session_factory(target)() as s:
             assert verify_chain(s, tenant.org_id).ok
@@ -99,3 +106,23 @@ def test_cli_backup_and_audit_verify(settings, tenant, tmp_path):
         s.commit()
     r = runner.invoke(cli, ["audit", "verify", "--org", tenant.slug])
     assert r.exit_code == 1 and "BROKEN" in r.output
+
+
+def test_a_restore_without_the_data_keys_is_refused_before_anything_is_written(settings, tmp_path, monkeypatch):
+    import base64
+
+    archive = tmp_path / "k.backup"
+    key = new_key()
+    backup(get_engine(settings), Path(settings.storage_root), archive, key)
+    other = KeyRing.generate()  # a server set up with different data keys than the ones the data is sealed with
+    monkeypatch.setenv("HIRELOOP_DATA_KEYS", f"{other.primary}={base64.b64encode(other.keys[other.primary]).decode()}")
+    monkeypatch.setenv("HIRELOOP_INDEX_KEY", base64.b64encode(other.index_key).decode())
+    get_settings.cache_clear()
+    try:
+        target = tmp_path / "empty-storage"
+        with pytest.raises(BackupError, match="data key file") as exc:
+            restore(get_engine(settings), target, archive, key)
+        assert exc.value.code == "data_keys_missing" and not target.exists()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

@@ -106,3 +106,27 @@ def test_every_console_page_renders_without_script_errors(server, browser, tenan
         visited.append(path)
     assert {"/jobs", "/jobs/{job_id}/board", "/candidates/{candidate_id}", "/interviews/{interview_id}", "/tasks"} <= set(visited)
     assert not errors, errors
+
+
+def test_loop_dashboard_with_history_renders_its_charts_without_errors(server, browser, tenant, settings):
+    """The analyst's loop page with the demo history: every chart drawn, no script or CSP error, in Chromium."""
+    from hireloop.db import unit_of_work
+    from hireloop.loop.demo import load_demo_history
+
+    with unit_of_work(settings) as uow:
+        load_demo_history(uow.session, tenant.org_id)
+        uow.commit()
+    page = browser.new_page(locale="zh-CN")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{server}/login")
+    page.fill("input[name=email]", tenant.emails["analyst"])
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/jobs")
+    resp = page.goto(f"{server}/loop")
+    assert resp is not None and resp.status == 200
+    assert page.locator("svg").count() >= 4 and page.locator("svg rect").count() > 20
+    assert page.locator("table.grid").count() >= 6
+    assert not errors, errors

@@ -138,7 +138,7 @@ def test_an_interrupted_upload_resumes_with_no_loss_and_no_duplicate(client, set
     with session_factory(settings)() as s:
         answers = s.scalars(select(Answer).where(Answer.interview_id == iv_id, Answer.question_index == 0)).all()
         assert len(answers) == 1
-        stored = get_storage(settings).path(answers[0].storage_key).read_bytes()
+        stored = get_storage(settings).read_bytes(answers[0].storage_key)
         assert answers[0].status == "queued"
         assert s.scalars(select(AnswerUpload).where(AnswerUpload.interview_id == iv_id)).one().status == "done"
     assert stored == data  # byte for byte

@@ -53,7 +53,8 @@ def test_the_purge_is_scheduled_once_per_period(settings):
     d = dispatch.EmbeddedDispatcher(settings, workers=0)
     first = d.enqueue_due()
     again = d.enqueue_due()
-    assert again == [] and (first == ["compliance.retention_purge"] or first == [])
+    # other periodic tasks may be due too; the purge is enqueued at most once, and not again in the same period
+    assert again == [] and first.count("compliance.retention_purge") <= 1
     d.run_until_idle()
     with session_factory(settings)() as s:
         rows = s.scalars(select(BackgroundTask).where(BackgroundTask.name == "compliance.retention_purge")).all()

@@ -54,6 +54,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
         "/api/v1/reviews", "/api/v1/reviews/{review_id}", "/api/v1/employment-changes",
         "/api/v1/employment-changes/{change_id}", "/api/v1/exits", "/api/v1/exits/{exit_id}",
         "/api/v1/loop/hire-quality", "/api/v1/loop/validity", "/api/v1/loop/bias-audit", "/api/v1/loop/at-risk",
+        "/api/v1/loop/profile", "/api/v1/loop/leavers", "/api/v1/loop/funnel", "/api/v1/loop/models",
+        "/api/v1/loop/predictions", "/api/v1/loop/weights/decisions",
         "/loop"]},
     **{(m, p): {A} for m, p in [
         ("POST", "/api/v1/employees"), ("POST", "/api/v1/employees/bulk"), ("PATCH", "/api/v1/employees/{employee_id}"),
@@ -105,6 +107,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("PUT", "/api/v1/jobs/{job_id}/scoring-models"): {A, N},
     ("POST", "/api/v1/jobs/{job_id}/scoring-models/activate"): {A, N},
     ("POST", "/api/v1/loop/weights/accept"): {A, N},
+    ("POST", "/api/v1/loop/weights/reject"): {A, N},
+    ("POST", "/api/v1/loop/models/attrition/train"): {A, N},
+    ("POST", "/api/v1/loop/models/performance/train"): {A, N},
     ("GET", "/api/v1/jobs/{job_id}/ranking"): EVERYONE,
     ("GET", "/api/v1/interviews/{interview_id}/assessment"): EVERYONE,
     ("POST", "/api/v1/interviews/{interview_id}/assessment"): {A, R, M},

@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     login_window_seconds: float = 300.0
     secret_key: SecretStr = SecretStr("dev-insecure-change-me")
     backup_key: SecretStr | None = None  # base64 AES-256 key for `hireloop backup`; or --key-file
+    # Encryption at rest (hireloop.crypto): keys from the environment, else the key file
+    data_keys: SecretStr | None = None  # "kid=base64,kid2=base64", the first seals new data
+    index_key: SecretStr | None = None  # base64, for the keyed hashes behind exact-match search
+    data_key_file: Path | None = None  # default: <storage_root>/../keys/data-keys.json
+    require_keys: bool = False  # refuse to start without keys instead of creating a key file
     default_locale: str = "zh_CN"
     base_url: str = "http://127.0.0.1:8000"
     secure_cookies: bool = False

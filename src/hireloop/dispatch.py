@@ -40,11 +40,13 @@ class TaskSpec:
 
 _registry: dict[str, TaskSpec] = {}
 CORE_TASK_MODULES = ["hireloop.notifications.tasks", "hireloop.interviews.tasks", "hireloop.screening.tasks",
-                     "hireloop.compliance.tasks", "hireloop.integrations.tasks", "hireloop.scoring.tasks"]
+                     "hireloop.compliance.tasks", "hireloop.integrations.tasks", "hireloop.scoring.tasks",
+                     "hireloop.loop.tasks"]
 # Work that runs on a schedule: (task name, period in seconds). Enqueued at most once per period, checked
 # against the task table, so several processes never double it.
 PERIODIC: list[tuple[str, float]] = [("compliance.retention_purge", 24 * 3600.0),
-                                     ("integrations.purge_idempotency_keys", 24 * 3600.0)]
+                                     ("integrations.purge_idempotency_keys", 24 * 3600.0),
+                                     ("loop.sync_applicants", 24 * 3600.0), ("loop.refresh_risk", 7 * 24 * 3600.0)]
 
 
 def task(name: str, *, max_attempts: int | None = None) -> Callable[[TaskHandler], TaskHandler]:

@@ -1,15 +1,24 @@
-"""File storage addressed by key (never by a path taken from the user); local disk by default."""
+"""File storage addressed by key (never by a path taken from the user); local disk by default.
+
+Every file is sealed at rest (hireloop.crypto.files): `open` and `read_bytes` give the plaintext, `plain_path`
+a temporary plaintext copy for tools that need a path (ffmpeg), and `path` only the sealed file itself.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from hireloop.config import Settings, get_settings
+from hireloop.crypto.files import SealedReader, is_sealed_file, seal_stream
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]{0,299}$")
 
@@ -33,32 +42,62 @@ class LocalStorage:
         return p
 
     def put_file(self, key: str, source: Path) -> Path:
-        """Move a finished file into place atomically (same filesystem) or copy it."""
-        dest = self.path(key)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.replace(source, dest)
-        except OSError:
-            shutil.copyfile(source, dest)
-            source.unlink(missing_ok=True)
+        """Seal a finished file into place (written beside it, then renamed) and remove the plaintext."""
+        with source.open("rb") as fh:
+            dest = self.put_stream(key, fh)
+        source.unlink(missing_ok=True)
         return dest
 
     def put_bytes(self, key: str, data: bytes) -> Path:
+        return self.put_stream(key, io.BytesIO(data))
+
+    def put_stream(self, key: str, plain: BinaryIO) -> Path:
         dest = self.path(key)
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, dest)
+        try:
+            with tmp.open("wb") as out:
+                seal_stream(plain, out, key)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
         return dest
+
+    def open(self, key: str) -> BinaryIO:
+        """The plaintext, readable and seekable; a file stored before encryption was enabled opens as it is."""
+        p = self.path(key)
+        if not is_sealed_file(p):
+            return p.open("rb")
+        return io.BufferedReader(SealedReader(p, key), buffer_size=64 * 1024)  # type: ignore[return-value]
+
+    def reader(self, key: str) -> SealedReader:
+        """The sealed file's random-access reader (for range requests); see `open` for plain use."""
+        return SealedReader(self.path(key), key)
+
+    def read_bytes(self, key: str) -> bytes:
+        with self.open(key) as fh:
+            return fh.read()
+
+    @contextmanager
+    def plain_path(self, key: str) -> Iterator[Path]:
+        """A temporary plaintext copy (mode 0600, removed afterwards) for programs that need a file path."""
+        suffix = Path(key).suffix
+        fd, name = tempfile.mkstemp(prefix="hl-", suffix=suffix)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out, self.open(key) as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+            yield tmp
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def exists(self, key: str) -> bool:
         return self.path(key).exists()
 
     def delete(self, key: str) -> None:
         self.path(key).unlink(missing_ok=True)
-
-    def open(self, key: str):  # noqa: ANN201
-        return self.path(key).open("rb")
 
     def iter_keys(self, prefix: str = "") -> Iterator[str]:
         base = self.root / prefix if prefix else self.root

@@ -76,6 +76,7 @@ def test_api_hire_quality_equals_the_library_and_roles(settings, tenant, client)
     risk = client.get("/api/v1/loop/at-risk", params={"band": "medium"})
     assert risk.status_code == 200, risk.text
     items = risk.json()["items"]
+    assert risk.json()["source"] == "computed" and risk.json()["model"] is None  # no refresh has stored scores yet
     assert items and all(i["employee_id"].startswith("synth-") for i in items)
     assert [i["risk"] for i in items] == sorted((i["risk"] for i in items), reverse=True)
     assert client.get("/api/v1/loop/hire-quality", params={"job": "no such job"}).status_code == 422
@@ -157,6 +158,8 @@ def test_accepting_a_weight_proposal_creates_a_new_scoring_model_version(setting
     assert body["weights"]["competencies"] == pytest.approx({k: round(v, 4) for k, v in proposed.items()})
     # the strongest true driver of store-promoter performance gets the largest weight
     assert max(proposed, key=proposed.get) == "customer_relationship"
+    decided = client.get("/api/v1/loop/weights/decisions").json()["items"]
+    assert [(d["decision"], d["scoring_model_version"], d["job_id"]) for d in decided] == [("accepted", 2, job_id)]
     versions = client.get(f"/api/v1/jobs/{job_id}/scoring-models").json()
     assert len(versions if isinstance(versions, list) else versions["items"]) == 2
     wrong = client.post("/api/v1/loop/weights/accept", json={"job_id": other_id, "loop_job": "store_promoter"},

@@ -40,7 +40,7 @@ def test_pdf_report_renders_to_an_image_with_its_chinese_text(settings, tenant, 
         rows = {k: reports.repo.report_of(uow.session, tenant.org_id, iv, k) for k in ("hr", "candidate")}
     for kind, row in rows.items():
         pdf = tmp_path / f"{kind}.pdf"
-        pdf.write_bytes(get_storage().path(row.pdf_key).read_bytes())
+        pdf.write_bytes(get_storage().read_bytes(row.pdf_key))
         assert pdf.read_bytes().startswith(b"%PDF")
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         compact = "".join(text.split())

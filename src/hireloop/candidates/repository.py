@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
+from hireloop.crypto import blind_index
 from hireloop.models import Application, Candidate, StageChange
 
 
@@ -21,17 +22,25 @@ def candidates_query(org_id: uuid.UUID, *, q: str | None = None, include_deleted
     if not include_deleted:
         stmt = stmt.where(Candidate.deleted_at.is_(None))
     if q:
-        like = f"%{q.strip()}%"
-        stmt = stmt.where(or_(Candidate.full_name.ilike(like), Candidate.email.ilike(like)))
+        stmt = stmt.where(exact_match(q))
     return stmt
+
+
+def exact_match(q: str) -> ColumnElement[bool]:
+    """Names and contacts are sealed at rest, so search is exact (case, width and spacing aside) on the full
+    name, the email or the phone number, through their keyed hashes."""
+    conds = [Candidate.name_hash == blind_index(q, "name"), Candidate.email_hash == blind_index(q, "email")]
+    if phone := blind_index(q, "phone"):
+        conds.append(Candidate.phone_hash == phone)
+    return or_(*conds)
 
 
 def find_duplicate(session: Session, org_id: uuid.UUID, *, email: str | None, phone: str | None) -> Candidate | None:
     conds = []
     if email:
-        conds.append(func.lower(Candidate.email) == email.lower())
-    if phone:
-        conds.append(Candidate.phone == phone)
+        conds.append(Candidate.email_hash == blind_index(email, "email"))
+    if phone and (ph := blind_index(phone, "phone")):
+        conds.append(Candidate.phone_hash == ph)
     if not conds:
         return None
     return session.scalars(

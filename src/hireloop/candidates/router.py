@@ -37,11 +37,15 @@ UpdatedAfter = Annotated[datetime | None, Query(
 IncludeDeleted = Annotated[bool, Query(description="Also list deleted records (deleted_at set), so a sync sees them")]
 
 
+SearchQ = Annotated[str | None, Query(description="exact full name, email or phone: they are encrypted at rest, so "
+                                                "matching ignores case, width and spacing but not missing parts")]
+
+
 @router.get("/candidates", response_model=PageOut[CandidateOut])
-def list_candidates(uow: UoW, actor: CandReader, q: str | None = None, limit: Limit = 50,
+def list_candidates(uow: UoW, actor: CandReader, q: SearchQ = None, limit: Limit = 50,
                     cursor: str | None = None, updated_after: UpdatedAfter = None,
                     include_deleted: IncludeDeleted = False) -> PageOut[CandidateOut]:
-    """Candidates of your organization; `q` searches name and email; updated_after lists changes for sync."""
+    """Candidates of your organization; `q` finds an exact full name, email or phone; updated_after lists changes for sync."""
     page = service.list_page(uow.session, actor, q=q, limit=limit, cursor=cursor, updated_after=updated_after,
                              include_deleted=include_deleted)
     out = PageOut(items=[CandidateOut.model_validate(c) for c in page.items], next_cursor=page.next_cursor)

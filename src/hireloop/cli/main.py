@@ -23,11 +23,13 @@ app.add_typer(apikey_app, name="apikey")
 
 from hireloop.cli import hr as _hr  # noqa: E402
 
+from hireloop.cli import keys as _keys  # noqa: E402
 from hireloop.cli import loop as _loop  # noqa: E402
 
 app.command("import")(_hr.import_file)
 app.add_typer(_loop.app, name="loop")
 app.add_typer(_hr.mapping_app, name="mapping")
+app.add_typer(_keys.app, name="keys")
 
 # Sub-commands of other domains, mounted when their module is present.
 for _name, _module in (("analyze", "hireloop.cli.analyze"), ("screen", "hireloop.cli.screen")):
@@ -50,6 +52,17 @@ def migrate() -> None:
     typer.echo("database is up to date")
 
 
+def _check_keys() -> None:
+    """Fail at start, not at the first request, when the data keys are missing or unreadable."""
+    from hireloop.crypto import KeysMissing, current_keyring
+
+    try:
+        current_keyring()
+    except KeysMissing as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000,
           workers: Annotated[bool, typer.Option(help="Run the embedded background workers")] = True) -> None:
@@ -59,6 +72,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     from hireloop.api.app import create_app
 
     _setup_logging()
+    _check_keys()
     uvicorn.run(create_app(get_settings(), start_workers=workers), host=host, port=port, log_level="info")
 
 
@@ -68,6 +82,7 @@ def worker(threads: int = 2) -> None:
     from hireloop import dispatch
 
     _setup_logging()
+    _check_keys()
     d = dispatch.EmbeddedDispatcher(get_settings(), workers=threads)
     dispatch.set_dispatcher(d)
     stop = threading.Event()

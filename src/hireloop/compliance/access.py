@@ -51,7 +51,7 @@ def export_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID) ->
             zf.writestr(f"{name}.json", json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         for a in answers:
             if storage.exists(a.storage_key):
-                zf.write(storage.path(a.storage_key), f"recordings/{a.id}.{a.storage_key.rsplit('.', 1)[-1]}")
+                zf.writestr(f"recordings/{a.id}.{a.storage_key.rsplit('.', 1)[-1]}", storage.read_bytes(a.storage_key))
         zf.writestr("README.txt", "Everything HireLoop holds on this candidate, exported on request (GDPR art. 15, PIPL art. 45).\n")
     audit.record(session, actor, "candidate.exported", entity_type="candidate", entity_id=cand.id,
                  details={k: len(v) for k, v in data.items()})

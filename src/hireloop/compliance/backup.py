@@ -4,6 +4,9 @@ The archive is a zip of one JSON-lines file per table (read in one transaction, 
 snapshot), the stored files, and a manifest with row counts and file checksums; the zip is then encrypted
 with AES-256-GCM in 1 MiB chunks (each chunk's index and a last-chunk flag are authenticated, so chunks cannot
 be dropped, reordered or truncated unnoticed).
+
+Personal fields and files are copied as stored, that is sealed with the data keys (hireloop.crypto): a
+restore needs the key file as well as the backup key, and the two are kept apart.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Date, DateTime, Engine, LargeBinary, Uuid, func, select, text
 
 from hireloop import __version__
+from hireloop.crypto.fields import is_sealed, sealed_key_id
+from hireloop.crypto.files import MAGIC as FILE_MAGIC
+from hireloop.crypto.keys import current_keyring
+from hireloop.crypto.raw import is_sealed_column, raw_table
 from hireloop.errors import HireLoopError, ValidationFailed
 from hireloop.models import Base
 
@@ -78,7 +85,7 @@ def _decoder(col):  # noqa: ANN001, ANN202
     return lambda v: v
 
 
-def _snapshot(engine: Engine, zf: zipfile.ZipFile) -> tuple[dict[str, int], str | None]:
+def _snapshot(engine: Engine, zf: zipfile.ZipFile, key_ids: set[str]) -> tuple[dict[str, int], str | None]:
     counts: dict[str, int] = {}
     with engine.connect() as conn:
         if engine.dialect.name == "postgresql":
@@ -89,8 +96,11 @@ def _snapshot(engine: Engine, zf: zipfile.ZipFile) -> tuple[dict[str, int], str 
         for table in Base.metadata.sorted_tables:
             buf = io.StringIO()
             n = 0
-            pk = list(table.primary_key.columns)
-            for row in conn.execute(select(table).order_by(*pk)).mappings():
+            raw = raw_table(table)  # sealed columns are copied sealed, as stored
+            pk = list(raw.primary_key.columns)
+            sealed = [c.name for c in table.columns if is_sealed_column(c)]
+            for row in conn.execute(select(raw).order_by(*pk)).mappings():
+                key_ids.update(sealed_key_id(row[c]) for c in sealed if is_sealed(row[c]))
                 buf.write(json.dumps({k: _encode(v) for k, v in row.items()}, ensure_ascii=False, sort_keys=True))
                 buf.write("\n")
                 n += 1
@@ -159,17 +169,21 @@ def backup(engine: Engine, storage_root: Path, out_path: Path, key: bytes) -> Ba
     plain = io.BytesIO()
     files: dict[str, str] = {}
     with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED) as zf:
-        counts, rev = _snapshot(engine, zf)
+        key_ids: set[str] = set()
+        counts, rev = _snapshot(engine, zf, key_ids)
         root = Path(storage_root)
         if root.exists():
             for p in sorted(root.rglob("*")):
                 if p.is_file() and "_uploads" not in p.relative_to(root).parts:
                     rel = p.relative_to(root).as_posix()
                     data = p.read_bytes()
+                    if data.startswith(FILE_MAGIC):
+                        key_ids.add(data[len(FILE_MAGIC) + 1 : len(FILE_MAGIC) + 1 + data[len(FILE_MAGIC)]].decode())
                     files[rel] = hashlib.sha256(data).hexdigest()
                     zf.writestr(f"files/{rel}", data)
         manifest = {"format": 1, "hireloop": __version__, "created_at": dt.datetime.now(dt.UTC).isoformat(),
-                    "dialect": engine.dialect.name, "revision": rev, "tables": counts, "files": files}
+                    "dialect": engine.dialect.name, "revision": rev, "tables": counts, "files": files,
+                    "data_key_ids": sorted(key_ids)}
         zf.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
     plain.seek(0)
     tmp = out_path.with_suffix(out_path.suffix + ".tmp")
@@ -185,6 +199,11 @@ def restore(engine: Engine, storage_root: Path, in_path: Path, key: bytes) -> Ba
         plain = _decrypt(fh, key)
     zf = zipfile.ZipFile(io.BytesIO(plain))
     manifest = json.loads(zf.read("manifest.json"))
+    missing = sorted(set(manifest.get("data_key_ids", [])) - set(current_keyring().keys))
+    if missing:
+        raise BackupError(f"The backup's personal data is sealed with data keys {', '.join(missing)}, which this "
+                          "server does not have: restore the data key file (or HIRELOOP_DATA_KEYS) from your key "
+                          "backup first.", code="data_keys_missing")
     with engine.begin() as conn:
         rev = ",".join(sorted(conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all())) or None
         if rev != manifest["revision"]:
@@ -194,11 +213,12 @@ def restore(engine: Engine, storage_root: Path, in_path: Path, key: bytes) -> Ba
             if conn.execute(select(func.count()).select_from(table)).scalar():
                 raise BackupError(f"Table {table.name} is not empty; restore into an empty database.", code="not_empty")
         for table in Base.metadata.sorted_tables:
-            decode = {c.name: _decoder(c) for c in table.columns}
+            raw = raw_table(table)  # sealed values go back as they were stored
+            decode = {c.name: _decoder(c) for c in raw.columns}
             rows = [{k: decode[k](v) for k, v in json.loads(line).items()}
                     for line in zf.read(f"db/{table.name}.jsonl").decode().splitlines() if line]
             for i in range(0, len(rows), 500):
-                conn.execute(table.insert(), rows[i : i + 500])
+                conn.execute(raw.insert(), rows[i : i + 500])
         if engine.dialect.name == "postgresql":
             for table in Base.metadata.sorted_tables:
                 for col in table.primary_key.columns:

@@ -72,6 +72,10 @@ def _interviews(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, re
     if ans_ids:
         report.count("answer_analyses", session.execute(delete(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ans_ids))).rowcount)
         report.count("answers", session.execute(delete(Answer).where(Answer.id.in_(ans_ids))).rowcount)
+    from hireloop.interviews.uploads import part_path
+
+    upload_ids = [u.id for u in repo.uploads_of(session, org_id, iv_ids)]
+    report.files += [f"part:{part_path(u)}" for u in upload_ids]  # unfinished uploads' bytes
     report.count("answer_uploads", session.execute(delete(AnswerUpload).where(AnswerUpload.interview_id.in_(iv_ids))).rowcount)
     report.count("interviews", session.execute(delete(Interview).where(Interview.id.in_(iv_ids))).rowcount)
 
@@ -151,17 +155,23 @@ def erase_candidate(session: Session, actor: Actor, candidate_id: uuid.UUID, *, 
 
 def remove_files(report: ErasureReport, outbox_dir) -> int:  # noqa: ANN001
     """Delete the files of an erasure after its rows are committed (a crash in between leaves only orphans)."""
+    return remove_keys(report.files, outbox_dir)
+
+
+def remove_keys(keys: list[str], outbox_dir) -> int:  # noqa: ANN001
+    """Delete stored files by key, outbox messages ('outbox:<name>') and unfinished uploads ('part:<path>')."""
     from pathlib import Path
 
     storage = get_storage()
     n = 0
-    for key in report.files:
-        if key.startswith("outbox:"):
-            p = Path(outbox_dir) / key.split(":", 1)[1]
+    for key in keys:
+        if key.startswith(("outbox:", "part:")):
+            kind, name = key.split(":", 1)
+            p = Path(outbox_dir) / name if kind == "outbox" else Path(name)
             if p.exists():
                 p.unlink()
                 n += 1
-        elif storage.exists(key):
+        elif key and storage.exists(key):
             storage.delete(key)
             n += 1
     return n

@@ -7,9 +7,11 @@ import uuid
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from hireloop.crypto import blind_index
 from hireloop.models import (
     Answer,
     AnswerAnalysis,
+    AnswerUpload,
     Application,
     Assessment,
     AuditEvent,
@@ -138,10 +140,19 @@ def requests_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) ->
                                                                CandidateRequest.candidate_id == candidate_id)))
 
 
+def uploads_of(session: Session, org_id: uuid.UUID, interview_ids: list[uuid.UUID]) -> list[AnswerUpload]:
+    if not interview_ids:
+        return []
+    return list(session.scalars(select(AnswerUpload).where(AnswerUpload.org_id == org_id,
+                                                           AnswerUpload.interview_id.in_(interview_ids))))
+
+
 def messages_to(session: Session, org_id: uuid.UUID, address: str | None) -> list[EmailMessage]:
+    """Messages sent to an address, found by its keyed hash (the address itself is stored encrypted)."""
     if not address:
         return []
-    return list(session.scalars(select(EmailMessage).where(EmailMessage.org_id == org_id, EmailMessage.to_address == address)))
+    return list(session.scalars(select(EmailMessage).where(EmailMessage.org_id == org_id,
+                                                           EmailMessage.to_hash == blind_index(address, "email"))))
 
 
 def employees_from(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID,

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from hireloop.accounts.actor import system_actor
 from hireloop.compliance import audit
 from hireloop.compliance import repository as repo
-from hireloop.compliance.erasure import ErasureReport, erase_candidate
+from hireloop.compliance.erasure import ErasureReport, erase_candidate, remove_keys
 from hireloop.compliance.policies import preset
+from hireloop.config import get_settings
 from hireloop.models import Answer, AnswerAnalysis, Candidate, utcnow
-from hireloop.storage import get_storage
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,11 @@ def apply(session: Session, purge: PurgePlan) -> tuple[dict[str, int], list[str]
         elif item.kind == "candidate" and session.get(Candidate, item.id) is not None:
             report: ErasureReport = erase_candidate(session, system_actor(item.org_id, "retention"), item.id,
                                                     reason=item.reason)
-            keys += [k for k in report.files if not k.startswith("outbox:")]
+            keys += report.files  # recordings, unfinished uploads and the messages sent to them
         audit.record(session, None, "retention.purged", entity_type=item.kind, entity_id=item.id, org_id=item.org_id,
                      details={"reason": item.reason})
     return purge.counts(), keys
 
 
 def remove_files(keys: list[str]) -> None:
-    storage = get_storage()
-    for k in keys:
-        if k:
-            storage.delete(k)
+    remove_keys(keys, get_settings().outbox_dir)

@@ -71,9 +71,9 @@ def run(session: Session, answer_id: uuid.UUID) -> AnswerAnalysis | None:
         asr_model=settings.asr_model, model_cache_dir=Path(settings.model_cache_dir),
         compute_face=compute_face, face_model_path=Path(settings.face_model) if settings.face_model else None,
     )
-    path = get_storage().path(answer.storage_key)
     try:
-        result = analyze_answer(path, lang=analysis_language(iv), options=options)
+        with get_storage().plain_path(answer.storage_key) as path:  # decrypted only for the analysis, then removed
+            result = analyze_answer(path, lang=analysis_language(iv), options=options)
     except MediaError as exc:
         answer.status = "failed"
         answer.error_code = getattr(exc, "code", type(exc).__name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, Depends, Header, Query
+from fastapi.responses import Response
 
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
@@ -32,6 +32,7 @@ from hireloop.interviews.schemas import (
     InviteIn,
 )
 from hireloop.storage import get_storage
+from hireloop.web.media import stored_file_response
 
 router = APIRouter(tags=["interviews"])
 Reader = Annotated[Actor, Depends(requires(Perm.INTERVIEWS_READ))]
@@ -136,13 +137,14 @@ def answer_analysis(uow: UoW, actor: Reader, answer_id: uuid.UUID) -> AnalysisOu
     return out
 
 
-@router.get("/answers/{answer_id}/media", response_class=FileResponse)
-def answer_media(uow: UoW, actor: Reader, answer_id: uuid.UUID) -> FileResponse:
-    """The recording itself (supports range requests for the player)."""
+@router.get("/answers/{answer_id}/media", response_class=Response)
+def answer_media(uow: UoW, actor: Reader, answer_id: uuid.UUID,
+                 range_: Annotated[str | None, Header(alias="range")] = None) -> Response:
+    """The recording itself, decrypted as it is sent (supports range requests for the player)."""
     a = _answer(uow, actor, answer_id)
     audit.record(uow.session, actor, "answer.media_viewed", entity_type="answer", entity_id=a.id)
     uow.commit()
-    return FileResponse(get_storage().path(a.storage_key), media_type=a.content_type)
+    return stored_file_response(get_storage(), a.storage_key, a.content_type, range_)
 
 
 @router.get("/candidate-requests", response_model=list[CandidateRequestOut])

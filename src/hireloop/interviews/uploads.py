@@ -3,21 +3,23 @@ enqueues its analysis. A dropped connection loses nothing: the client asks for t
 
 from __future__ import annotations
 
-import os
+import hashlib
 import re
 import uuid
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
 from hireloop import dispatch
 from hireloop.compliance import audit
 from hireloop.config import get_settings
+from hireloop.crypto import parts
 from hireloop.errors import Conflict, TooLarge, ValidationFailed
 from hireloop.interviews import repository as repo
 from hireloop.interviews.portal import PortalContext
 from hireloop.models import Answer, AnswerUpload
-from hireloop.storage import get_storage, sha256_file
+from hireloop.storage import get_storage
 
 ALLOWED_TYPES = {
     "video/webm": "webm", "audio/webm": "webm", "video/mp4": "mp4", "audio/mp4": "m4a", "video/quicktime": "mov",
@@ -65,7 +67,7 @@ def start(session: Session, ctx: PortalContext, *, question_index: int, total_by
                       content_type=_base_type(content_type), total_bytes=total_bytes)
     session.add(up)
     session.flush()
-    _part_path(up.id).touch()
+    parts.create(_part_path(up.id))  # encrypted from the first byte (hireloop.crypto.parts)
     return up
 
 
@@ -91,11 +93,7 @@ def receive(session: Session, ctx: PortalContext, upload_id: uuid.UUID, *, conte
         raise Conflict("A part is missing; continue from the received offset.", code="range_gap",
                        details={"received": up.received_bytes})
     skip = up.received_bytes - start_b  # an overlapping resend: write only the new bytes
-    with _part_path(up.id).open("r+b") as fh:
-        fh.seek(up.received_bytes)
-        fh.write(chunk[skip:])
-        fh.flush()
-        os.fsync(fh.fileno())
+    parts.write_at(_part_path(up.id), up.received_bytes, chunk[skip:])
     up.received_bytes = end_b + 1
     answer = _finish(session, ctx, up) if up.received_bytes == up.total_bytes else None
     return up, answer
@@ -107,9 +105,26 @@ _MAGIC = {"webm": (0, b"\x1a\x45\xdf\xa3"), "mkv": (0, b"\x1a\x45\xdf\xa3"), "og
 
 def _sniff_ok(path: Path, ext: str) -> bool:
     offset, magic = _MAGIC[ext]
-    with path.open("rb") as fh:
+    with parts.open_part(path) as fh:
         head = fh.read(16)
     return head[offset : offset + len(magic)] == magic or (ext == "mov" and head[4:8] in (b"moov", b"mdat", b"wide"))
+
+
+class _Hashing:
+    """A reader that feeds what passes through it to a hash."""
+
+    def __init__(self, src: BinaryIO, digest: hashlib._Hash) -> None:
+        self._src, self._digest = src, digest
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._src.read(n)
+        self._digest.update(data)
+        return data
+
+
+def part_path(upload_id: uuid.UUID) -> Path:
+    """Where an unfinished upload's bytes are (encrypted); erasure removes it with the upload."""
+    return _part_path(upload_id)
 
 
 def _finish(session: Session, ctx: PortalContext, up: AnswerUpload) -> Answer:
@@ -124,8 +139,11 @@ def _finish(session: Session, ctx: PortalContext, up: AnswerUpload) -> Answer:
     previous = [a for a in repo.answers(session, iv.org_id, iv.id) if a.question_index == up.question_index]
     answer_id = uuid.uuid4()
     key = f"org/{iv.org_id}/interviews/{iv.id}/answers/{answer_id}.{ext}"
-    digest = sha256_file(part)
-    get_storage().put_file(key, part)
+    digest = hashlib.sha256()
+    with parts.open_part(part) as plain:
+        get_storage().put_stream(key, _Hashing(plain, digest))  # sealed with AES-GCM, hashed on the way
+    part.unlink(missing_ok=True)
+    digest = digest.hexdigest()
     for a in previous:
         a.is_current = False  # a retake replaces the earlier attempt; its file stays until deletion rules apply
     answer = Answer(id=answer_id, org_id=iv.org_id, interview_id=iv.id, question_index=up.question_index,

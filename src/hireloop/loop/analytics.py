@@ -22,7 +22,9 @@ from hireloop.jobs import repository as jobs_repo
 from hireloop.loop import repository as repo
 from hireloop.ml.bias import BiasAudit, scoring_audit
 from hireloop.ml.features import BEHAVIOUR_LABELS, attrition_snapshots
+from hireloop.ml.leavers import LeaverComparison, ScreeningRule, compare_leavers, propose_rules
 from hireloop.ml.models import AttritionRiskModel
+from hireloop.ml.profile import PerformerProfile, high_performer_profile
 from hireloop.ml.quality import HireQuality, hire_quality
 from hireloop.ml.risk import RiskScore, at_risk, score_employees
 from hireloop.ml.synth import COMPETENCIES
@@ -167,6 +169,60 @@ def weights(frames: LoopFrames, job: str) -> WeightProposal:
     return propose_weights(h, job_competencies(h), n_boot=200)
 
 
+def profiles(frames: LoopFrames, job: str | None = None) -> list[PerformerProfile]:
+    """What sets the top 20% of performers apart, for one job or for each job (competencies differ by job)."""
+    h = _for_job(frames, job)
+    out = []
+    for key in ([job] if job else jobs(frames)):
+        hj = h if job else h[h["job"] == key]
+        try:
+            out.append(high_performer_profile(hj, job_competencies(hj), job=key))
+        except ValidationFailed:
+            if job:
+                raise
+    if not out:
+        raise ValidationFailed("No job has enough hires with six-month results for a high-performer profile "
+                               "(30 or more).", code="too_little_data")
+    return out
+
+
+@dataclass(frozen=True)
+class LeaverAnalysis:
+    """Early leavers against stayers per measure, and screening rules with their effects before applying them."""
+
+    job: str | None
+    n_hires: int
+    n_early_leavers: int
+    comparisons: list[LeaverComparison]
+    rules: list[ScreeningRule]
+    n_applicants: int
+    note: str | None
+
+
+def leavers(frames: LoopFrames, applicants: pd.DataFrame, job: str | None = None) -> LeaverAnalysis:
+    """Leaver comparisons for the job's competencies and behaviour measures, and proposed screening rules.
+
+    Pass rates and impact ratios are computed among the job's interviewed applicants (all of them, hired or
+    not), early-exit effects among past hires.
+    """
+    from hireloop.loop.applicants import for_job, interviewed
+
+    h = _for_job(frames, job)
+    comps = [f"score_{c}" for c in job_competencies(h)]
+    measures = [m for m in BEHAVIOUR_LABELS if h[m].notna().any()]
+    comparisons = compare_leavers(h, [*comps, *measures])
+    apps = interviewed(for_job(applicants, job, frames.hires)) if not applicants.empty else applicants
+    rules = propose_rules(apps, h, measures) if len(apps) else []
+    followed = h[h["early_exit"].notna()]
+    if applicants.empty:
+        note: str | None = ("No applicants are recorded, so screening rules (pass rates, adverse impact) cannot be "
+                            "estimated; copy applications with `hireloop loop sync-applicants`.")
+    else:
+        note = None if rules else ("No screening rule cuts early exits by more than chance while passing at least "
+                                   "70% of applicants.")
+    return LeaverAnalysis(job, len(followed), int(followed["early_exit"].sum()), comparisons, rules, len(apps), note)
+
+
 def bias_audit(frames: LoopFrames, job: str | None = None) -> BiasAudit:
     """Scoring audit (share above the median interview score) of hires by sex, age band and both."""
     h = _for_job(frames, job)
@@ -232,4 +288,8 @@ def accept_weights(session: Session, actor: Any, job_id: uuid.UUID, loop_job: st
         f"{proposal.validity_proposed:.2f} (gain 95% CI {gain.low:+.2f} to {gain.high:+.2f})"))
     if activate:
         model = registry.activate(session, actor, job.id, model.version)
+    from hireloop.loop import decisions
+
+    decisions.record(session, actor, loop_job=loop_job, decision="accepted", proposal=to_jsonable(proposal),
+                     reason=notes, job_id=job.id, version=model.version)
     return model, proposal

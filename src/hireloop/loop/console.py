@@ -1,4 +1,6 @@
-"""Console page /loop: hire quality by score band, validity with intervals, the bias audit and the at-risk list.
+"""Console page /loop: the funnel, the score distribution, hire quality by score band, validity with intervals,
+high-performer profiles, leavers and screening rules, bias audits (selection and scoring), models and the
+at-risk list.
 
 Charts are server-rendered SVG (geometry computed here, drawn by the template): no JavaScript, no CDN.
 """
@@ -19,14 +21,18 @@ from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
+from hireloop.loop import applicants as ap
+from hireloop.loop import service as svc
 from hireloop.ml.quality import HireQuality
 from hireloop.ml.validity import ValidityCoefficient
-from hireloop.web.render import render
+from hireloop.web.render import N_, render
 
 router = APIRouter(include_in_schema=False)
 Reader = Annotated[Actor, Depends(requires(Perm.EMPLOYEES_READ))]
 T = TypeVar("T")
 CHART_W, CHART_H, PAD = 520, 200, 30
+STAGE_LABELS = {"applied": N_("Applied"), "screened": N_("Screened"), "interviewed": N_("Interviewed"),
+                "offered": N_("Offered"), "hired": N_("Hired")}
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,28 @@ def validity_bars(rows: list[ValidityCoefficient], outcome: str = "attainment_6m
     return out
 
 
+def funnel_bars(steps: list[ap.FunnelStep]) -> list[Bar]:
+    """Horizontal bars, one per stage, as long as its share of all applicants."""
+    width = CHART_W - 2 * PAD - 120
+    first = steps[0].n if steps and steps[0].n else 1
+    return [Bar(PAD + 90, PAD + i * 26, max(width * s.n / first, 1.0), 18, 0, 0, STAGE_LABELS[s.stage],
+                f"{s.n} ({s.n / first:.0%})", s.n) for i, s in enumerate(steps)]
+
+
+def histogram_bars(bins: list[ap.HistogramBin]) -> tuple[list[Bar], list[Bar]]:
+    """Vertical bars per score bin: everyone interviewed, and the hired among them (drawn over it)."""
+    if not bins:
+        return [], []
+    slot = (CHART_W - 2 * PAD) / len(bins)
+    scale = (CHART_H - 2 * PAD) / max(max(b.n for b in bins), 1)
+    base = CHART_H - PAD
+
+    def bar(i: int, b: ap.HistogramBin, n: int) -> Bar:
+        return Bar(PAD + i * slot + 1, base - n * scale, slot - 2, n * scale, 0, 0, f"{b.low:g}", str(n), n)
+
+    return [bar(i, b, b.n) for i, b in enumerate(bins)], [bar(i, b, b.n_hired) for i, b in enumerate(bins)]
+
+
 @router.get("/loop")
 def loop_page(request: Request, uow: UoW, actor: Reader, job: str | None = None) -> Response:
     """The analyst's dashboard of the closed loop for all hires or one job."""
@@ -92,12 +120,23 @@ def loop_page(request: Request, uow: UoW, actor: Reader, job: str | None = None)
     quality = attempt(lambda: an.quality(frames, job))
     validity = attempt(lambda: an.validity(frames, job)) or []
     audit = attempt(lambda: an.bias_audit(frames, job))
-    risk = attempt(lambda: an.risk_list(frames, job, band="high", limit=20)) or []
+    stored = svc.stored_risk(uow.session, actor.org_id, job=job, band="high", limit=20)
+    risk = stored["items"] if stored else an.to_jsonable(
+        attempt(lambda: an.risk_list(frames, job, band="high", limit=20)) or [])
+    apps = ap.load_applicants(uow.session, actor.org_id)
+    japps = attempt(lambda: ap.for_job(apps, job, frames.hires)) if not apps.empty else None
+    steps = ap.funnel(japps) if japps is not None else []
+    hist_all, hist_hired = histogram_bars(ap.score_histogram(japps)) if japps is not None else ([], [])
+    selection = attempt(lambda: ap.selection(japps)) if japps is not None else None
+    profiles = attempt(lambda: an.profiles(frames, job)) or []
+    leavers = attempt(lambda: an.leavers(frames, apps, job))
     zh = i18n.get_locale().startswith("zh")
     return render(request, "loop/dashboard.html", {
         "job": job, "jobs": an.jobs(frames), "quality": quality, "notes": list(dict.fromkeys(notes)),
         "sentence": (quality.sentence_zh if zh else quality.sentence_en) if quality else None,
         "band_bars": band_bars(quality) if quality else [], "validity_rows": validity,
-        "validity_bars": validity_bars(validity), "audit": audit, "risk": risk,
+        "validity_bars": validity_bars(validity), "audit": audit, "risk": risk, "risk_meta": stored,
+        "funnel": steps, "funnel_bars": funnel_bars(steps), "hist_all": hist_all, "hist_hired": hist_hired,
+        "selection": selection, "stage_labels": STAGE_LABELS, "profiles": profiles, "leavers": leavers, "models": svc.model_cards(actor.org_id),
         "chart": {"w": CHART_W, "h": CHART_H, "pad": PAD, "mid": CHART_W / 2 + 60},
     })

@@ -2,6 +2,8 @@
 
 Each simulated hire becomes an Employee (interview, competency and behaviour scores in attributes, as the
 interview module would have copied them), one PerformanceReview per working month, and an Exit for leavers.
+Every simulated applicant, hired or not, becomes a LoopApplicant (furthest stage reached, the scores measured
+at the interview) with its group data in LoopGroupData, so pass rates and adverse impact can be computed.
 Rows are keyed by remote ids 'synth-...', so loading twice adds nothing the second time.
 """
 
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from hireloop.ml.synth import COMPETENCIES, BEHAVIOUR_MEASURES, DEFAULT_JOBS, BiasInjection, SynthParams, \
     simulate_history
-from hireloop.models import Employee, Exit, PerformanceReview
+from hireloop.models import Employee, Exit, LoopApplicant, LoopGroupData, PerformanceReview
 
 PREFIX = "synth-"
 # The age a simulated age band is stored as (Employee.age); the audit bands it back with AGE_BANDS' edges.
@@ -34,6 +36,7 @@ class DemoLoad:
     reviews: int
     exits: int
     skipped: bool
+    applicants: int = 0
 
 
 def demo_params(*, seed: int = 11, years: int = 2, applicants_per_month: int = 16,
@@ -111,4 +114,44 @@ def load_demo_history(session: Session, org_id: uuid.UUID, params: SynthParams |
     if reviews:
         session.execute(PerformanceReview.__table__.insert(), reviews)
     session.flush()
-    return DemoLoad(len(by_id), len(reviews), n_exits, skipped=False)
+    n_apps = _store_applicants(session, org_id, hist.applicants, by_id, p.seed)
+    return DemoLoad(len(by_id), len(reviews), n_exits, skipped=False, applicants=n_apps)
+
+
+def funnel_stages(hired: np.ndarray, seed: int) -> np.ndarray:
+    """The furthest stage of each simulated applicant: hires were hired; of the rest, a fixed share stopped
+    at each earlier stage (the simulation decides only who is hired)."""
+    u = np.random.default_rng(seed + 101).random(len(hired))
+    rest = np.select([u < 0.06, u < 0.60, u < 0.82], ["offered", "interviewed", "screened"], "applied")
+    return np.where(hired, "hired", rest).astype(object)
+
+
+def _store_applicants(session: Session, org_id: uuid.UUID, apps: pd.DataFrame, by_id: dict[str, uuid.UUID],
+                      seed: int) -> int:
+    """Every applicant with stage and interview measures (none for those never interviewed), group data apart."""
+    stage = funnel_stages(apps["hired"].to_numpy(bool), seed)
+    interviewed = np.isin(stage, ["interviewed", "offered", "hired"])
+    cols = [c for c in [*(f"score_{c}" for c in COMPETENCIES), *BEHAVIOUR_MEASURES] if c in apps.columns]
+    values = {c: apps[c].to_numpy() for c in cols}
+    rows, groups = [], []
+    for i, (cid, job, per, score, match) in enumerate(zip(apps["candidate_id"], apps["job"], apps["apply_period"],
+                                                          apps["interview_score"], apps["resume_match"])):
+        aid = uuid.uuid4()
+        seen = bool(interviewed[i])
+        rows.append({"id": aid, "org_id": org_id, "remote_id": f"{PREFIX}app-{cid}", "job": job,
+                     "applied_period": per, "stage": stage[i], "hired": stage[i] == "hired",
+                     "employee_id": by_id.get(cid), "interview_score": _clean(score) if seen else None,
+                     "resume_match": _clean(match),
+                     "measures": {c: _clean(values[c][i]) for c in cols if seen and pd.notna(values[c][i])}})
+        sex = apps["sex"].iat[i] if "sex" in apps.columns else None
+        band = apps["age_band"].iat[i] if "age_band" in apps.columns else None
+        if isinstance(sex, str) or isinstance(band, str):
+            groups.append({"id": uuid.uuid4(), "org_id": org_id, "applicant_id": aid,
+                           "sex": sex if isinstance(sex, str) else None,
+                           "age_band": band if isinstance(band, str) else None})
+    if rows:
+        session.execute(LoopApplicant.__table__.insert(), rows)
+    if groups:
+        session.execute(LoopGroupData.__table__.insert(), groups)
+    session.flush()
+    return len(rows)

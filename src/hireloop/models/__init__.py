@@ -17,6 +17,7 @@ from hireloop.models.interviews import (
     InterviewPlan,
 )
 from hireloop.models.jobs import Competency, Job
+from hireloop.models.loop import LoopApplicant, LoopGroupData, RiskScoreRow, WeightDecision
 from hireloop.models.performance import Employee, EmploymentChange, Exit, PerformanceReview, ReviewCycle
 from hireloop.models.screening import Resume, ResumeImport, ScreeningResult
 from hireloop.models.scoring import (
@@ -60,6 +61,10 @@ __all__ = [
     "ImportMapping",
     "ImportRun",
     "Job",
+    "LoopApplicant",
+    "LoopGroupData",
+    "RiskScoreRow",
+    "WeightDecision",
     "Organization",
     "Resume",
     "ResumeImport",

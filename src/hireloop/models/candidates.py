@@ -7,22 +7,33 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
-from hireloop.models.base import Base, IdMixin, JSONType, SoftDeleteMixin, TenantMixin, TimestampMixin, utcnow
+from hireloop.crypto import EncryptedJSON, EncryptedText, blind_index
+from hireloop.models.base import Base, IdMixin, SoftDeleteMixin, TenantMixin, TimestampMixin, utcnow
 
 
 class Candidate(IdMixin, TenantMixin, TimestampMixin, SoftDeleteMixin, Base):
     __tablename__ = "candidates"
 
-    full_name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(254), index=True)
-    phone: Mapped[str | None] = mapped_column(String(40), index=True)
+    # Names, contacts, the parsed resume and notes are sealed at rest; exact-match search uses the keyed hashes.
+    full_name: Mapped[str] = mapped_column(EncryptedText("candidates.full_name"))
+    email: Mapped[str | None] = mapped_column(EncryptedText("candidates.email"))
+    phone: Mapped[str | None] = mapped_column(EncryptedText("candidates.phone"))
+    name_hash: Mapped[str | None] = mapped_column(String(40), index=True)
+    email_hash: Mapped[str | None] = mapped_column(String(40), index=True)
+    phone_hash: Mapped[str | None] = mapped_column(String(40), index=True)
     location: Mapped[str | None] = mapped_column(String(200))
     source: Mapped[str | None] = mapped_column(String(80))
     locale: Mapped[str | None] = mapped_column(String(10))
-    profile: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    profile: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("candidates.profile"), default=dict)
+    notes: Mapped[str] = mapped_column(EncryptedText("candidates.notes"), default="")
+
+    @validates("full_name", "email", "phone")
+    def _index(self, field: str, value: str | None) -> str | None:
+        kind = {"full_name": "name"}.get(field, field)
+        setattr(self, f"{kind}_hash", blind_index(value, kind))
+        return value
 
 
 class Application(IdMixin, TenantMixin, TimestampMixin, SoftDeleteMixin, Base):

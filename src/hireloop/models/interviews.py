@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from hireloop.crypto import EncryptedJSON, EncryptedText
 from hireloop.models.base import Base, IdMixin, JSONType, TenantMixin, TimestampMixin, utcnow
 
 
@@ -88,7 +89,7 @@ class AnswerAnalysis(IdMixin, TenantMixin, TimestampMixin, Base):
 
     answer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), unique=True)
     language: Mapped[str | None] = mapped_column(String(10))
-    transcript: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    transcript: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON("answer_analyses.transcript"))
     measures: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     face: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     modes: Mapped[dict[str, str]] = mapped_column(JSONType, default=dict)
@@ -106,7 +107,7 @@ class CandidateRequest(IdMixin, TenantMixin, TimestampMixin, Base):
     candidate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
     interview_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("interviews.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(32))
-    details: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(EncryptedText("candidate_requests.details"), default="")
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     due_at: Mapped[datetime]
     closed_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from hireloop.crypto import EncryptedText
 from hireloop.models.base import Base, IdMixin, JSONType, SoftDeleteMixin, TenantMixin, TimestampMixin
 
 
@@ -23,9 +24,9 @@ class Employee(IdMixin, TenantMixin, TimestampMixin, SoftDeleteMixin, Base):
     application_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("applications.id", ondelete="SET NULL"), index=True)
     candidate_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("candidates.id", ondelete="SET NULL"), index=True)
-    full_name: Mapped[str | None] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(40))
+    full_name: Mapped[str | None] = mapped_column(EncryptedText("employees.full_name"))  # sealed at rest
+    email: Mapped[str | None] = mapped_column(EncryptedText("employees.email"))
+    phone: Mapped[str | None] = mapped_column(EncryptedText("employees.phone"))
     job_title: Mapped[str | None] = mapped_column(String(200))
     department: Mapped[str | None] = mapped_column(String(200))
     location: Mapped[str | None] = mapped_column(String(200))

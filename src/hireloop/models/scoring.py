@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from hireloop.crypto import EncryptedJSON, EncryptedText
 from hireloop.models.base import Base, IdMixin, JSONType, TenantMixin, TimestampMixin, utcnow
 
 
@@ -38,7 +39,7 @@ class AnswerContentScore(IdMixin, TenantMixin, TimestampMixin, Base):
     answer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), unique=True)
     # SHA-256 of scorer, question, competency, anchors, language and transcript: any change means score again.
     input_hash: Mapped[str] = mapped_column(String(64))
-    result: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    result: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("answer_content_scores.result"), default=dict)
 
 
 class Assessment(IdMixin, TenantMixin, TimestampMixin, Base):
@@ -53,7 +54,8 @@ class Assessment(IdMixin, TenantMixin, TimestampMixin, Base):
     scoring_model_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("scoring_models.id", ondelete="RESTRICT"), index=True)
     composite: Mapped[float | None] = mapped_column(index=True)  # 1-5
     parts: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)  # part -> {score, weight, counted}
-    competencies: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    # per competency: scores and the evidence quotes (the candidate's words), sealed at rest
+    competencies: Mapped[list[dict[str, Any]]] = mapped_column(EncryptedJSON("assessments.competencies"), default=list)
     behaviour: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     confidence: Mapped[float] = mapped_column(default=0.0)
     confidence_parts: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
@@ -79,7 +81,7 @@ class Scorecard(IdMixin, TenantMixin, TimestampMixin, Base):
     ratings: Mapped[dict[str, int]] = mapped_column(JSONType, default=dict)  # competency key -> 1..5
     overall: Mapped[int]
     recommendation: Mapped[str] = mapped_column(String(16))  # advance | hold | reject
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(EncryptedText("scorecards.notes"), default="")
 
 
 class Decision(IdMixin, TenantMixin, Base):

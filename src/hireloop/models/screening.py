@@ -6,9 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from hireloop.crypto import EncryptedJSON, EncryptedText
 from hireloop.models.base import Base, IdMixin, JSONType, TenantMixin, TimestampMixin
 
 
@@ -20,8 +21,8 @@ class Resume(IdMixin, TenantMixin, TimestampMixin, Base):
     filename: Mapped[str] = mapped_column(String(255))
     storage_key: Mapped[str] = mapped_column(String(300))
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
-    text: Mapped[str] = mapped_column(Text)
-    profile: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    text: Mapped[str] = mapped_column(EncryptedText("resumes.text"))  # sealed at rest, like the parsed profile
+    profile: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("resumes.profile"))
     features: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 

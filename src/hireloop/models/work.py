@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
+from hireloop.crypto import EncryptedText, blind_index
 from hireloop.models.base import Base, IdMixin, JSONType, TimestampMixin, utcnow
 
 
@@ -33,8 +34,15 @@ class EmailMessage(IdMixin, TimestampMixin, Base):
     __tablename__ = "email_messages"
 
     org_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
-    to_address: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(300))
-    body_text: Mapped[str] = mapped_column(Text)
+    # Messages to candidates carry their address and name: sealed at rest, found by the keyed hash
+    to_address: Mapped[str] = mapped_column(EncryptedText("email_messages.to_address"))
+    to_hash: Mapped[str | None] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(EncryptedText("email_messages.subject"))
+    body_text: Mapped[str] = mapped_column(EncryptedText("email_messages.body_text"))
     status: Mapped[str] = mapped_column(String(16), default="queued")
     sent_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    @validates("to_address")
+    def _index(self, field: str, value: str) -> str:
+        self.to_hash = blind_index(value, "email")
+        return value

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from hireloop.crypto import blind_index
 from hireloop.models import Application, Candidate, Resume, ResumeImport, ScreeningResult
 
 
@@ -22,9 +23,9 @@ def imports_for_job(session: Session, org_id: uuid.UUID, job_id: uuid.UUID) -> l
 def candidate_by_contacts(session: Session, org_id: uuid.UUID, emails: list[str], phones: list[str]) -> Candidate | None:
     conds = []
     if emails:
-        conds.append(func.lower(Candidate.email).in_([e.lower() for e in emails]))
-    if phones:
-        conds.append(Candidate.phone.in_(phones))
+        conds.append(Candidate.email_hash.in_([blind_index(e, "email") for e in emails]))
+    if hashed := [h for h in (blind_index(p, "phone") for p in phones) if h]:
+        conds.append(Candidate.phone_hash.in_(hashed))
     if not conds:
         return None
     return session.scalars(select(Candidate).where(Candidate.org_id == org_id, Candidate.deleted_at.is_(None), or_(*conds))).first()

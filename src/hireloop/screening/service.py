@@ -117,7 +117,7 @@ def process_import(session: Session, import_id: uuid.UUID, *, commit_each: bool 
     items = [dict(x) for x in batch.items]
     for i, item in enumerate(items):
         if item["status"] == "pending":
-            data = storage.path(item["key"]).read_bytes()
+            data = storage.read_bytes(item["key"])
             items[i] = {**item, **_one(session, batch, job, req, item["name"], data, item["key"])}
             if items[i]["status"] not in ("ok", "duplicate"):
                 storage.delete(item["key"])  # a file we could not read is not kept

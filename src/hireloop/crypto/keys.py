@@ -1,0 +1,196 @@
+"""The key ring: data keys by id (the primary one seals new data, the others only open old data) and the
+index key for keyed hashes.
+
+Sources, in order: HIRELOOP_DATA_KEYS (``kid=base64,kid=base64``; the first is primary) with
+HIRELOOP_INDEX_KEY, else the key file (JSON, mode 0600; default ``<storage root>/../keys/data-keys.json``).
+When neither exists the key file is created with fresh keys, unless HIRELOOP_REQUIRE_KEYS is set, in which
+case starting without keys is an error (what a production deployment wants).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import os
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from hireloop.config import Settings, get_settings
+from hireloop.errors import HireLoopError
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_cache: dict[tuple[str, str, str], tuple[KeyRing, int, float]] = {}  # ring, key file mtime, checked at
+RECHECK_SECONDS = 1.0  # a rotated key file is picked up by running processes within a second
+
+
+class KeysMissing(HireLoopError):
+    """No usable data keys; the message says where HireLoop looked and what to set."""
+
+    status_code = 500
+    code = "encryption_keys_missing"
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    keys: dict[str, bytes]
+    primary: str
+    index_key: bytes
+    source: str = "memory"
+    _aead: dict[str, AESGCM] = field(default_factory=dict, compare=False, repr=False)
+
+    def aead(self, kid: str) -> AESGCM:
+        """The cipher of one key id; KeysMissing names the id when the ring lacks it."""
+        try:
+            return self._aead[kid]
+        except KeyError:
+            if kid not in self.keys:
+                raise KeysMissing(f"Data key {kid!r} is not in the key ring ({self.source}); add the key that "
+                                  "sealed this data, or restore the key file from your key backup.") from None
+            cipher = self._aead[kid] = AESGCM(self.keys[kid])
+            return cipher
+
+    @staticmethod
+    def generate(kid: str | None = None) -> KeyRing:
+        kid = kid or new_key_id()
+        return KeyRing({kid: AESGCM.generate_key(bit_length=256)}, kid, secrets.token_bytes(32))
+
+    def with_new_primary(self, kid: str | None = None) -> KeyRing:
+        """A ring whose new primary key seals from now on; the old keys still open what they sealed."""
+        kid = kid or new_key_id()
+        return KeyRing({kid: AESGCM.generate_key(bit_length=256), **self.keys}, kid, self.index_key, self.source)
+
+    def only_primary(self) -> KeyRing:
+        return KeyRing({self.primary: self.keys[self.primary]}, self.primary, self.index_key, self.source)
+
+    def to_json(self) -> str:
+        return json.dumps({"format": 1, "primary": self.primary,
+                           "keys": {k: _b64(v) for k, v in self.keys.items()},
+                           "index_key": _b64(self.index_key),
+                           "written_at": datetime.now(UTC).isoformat(timespec="seconds")}, indent=2)
+
+
+def new_key_id() -> str:
+    return datetime.now(UTC).strftime("k%Y%m%d") + secrets.token_hex(2)
+
+
+def _b64(b: bytes) -> str:
+    return base64.b64encode(b).decode()
+
+
+def _key(text: str, what: str) -> bytes:
+    try:
+        raw = base64.b64decode(text.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise KeysMissing(f"{what} is not base64; generate keys with `hireloop keys init`.") from None
+    if len(raw) != 32:
+        raise KeysMissing(f"{what} must be 32 bytes (AES-256), got {len(raw)}.")
+    return raw
+
+
+def key_file_path(settings: Settings | None = None) -> Path:
+    s = settings or get_settings()
+    return Path(s.data_key_file) if s.data_key_file else Path(s.storage_root).parent / "keys" / "data-keys.json"
+
+
+def parse_key_file(path: Path) -> KeyRing:
+    try:
+        doc = json.loads(path.read_text())
+        keys = {str(k): _key(v, f"key {k} in {path}") for k, v in doc["keys"].items()}
+        primary, index = str(doc["primary"]), _key(doc["index_key"], f"index_key in {path}")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise KeysMissing(f"The key file {path} cannot be read ({type(exc).__name__}); restore it from your key "
+                          "backup.") from None
+    if primary not in keys:
+        raise KeysMissing(f"The primary key {primary!r} is not among the keys of {path}.")
+    return KeyRing(keys, primary, index, str(path))
+
+
+def parse_env(data_keys: str, index_key: str | None) -> KeyRing:
+    pairs = [p.strip() for p in data_keys.split(",") if p.strip()]
+    keys: dict[str, bytes] = {}
+    for p in pairs:
+        kid, sep, value = p.partition("=")
+        if not sep or not kid.strip():
+            raise KeysMissing("HIRELOOP_DATA_KEYS must look like 'kid=base64key,kid2=base64key' (first = primary).")
+        keys[kid.strip()] = _key(value, f"HIRELOOP_DATA_KEYS key {kid.strip()}")
+    if not keys:
+        raise KeysMissing("HIRELOOP_DATA_KEYS is empty.")
+    if not index_key:
+        raise KeysMissing("HIRELOOP_DATA_KEYS is set but HIRELOOP_INDEX_KEY is not; both come from `hireloop keys init`.")
+    return KeyRing(keys, next(iter(keys)), _key(index_key, "HIRELOOP_INDEX_KEY"), "environment")
+
+
+def write_key_file(path: Path, ring: KeyRing) -> None:
+    """Write atomically with mode 0600 (the old file is replaced only once the new one is complete)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(ring.to_json())
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def current_keyring(settings: Settings | None = None) -> KeyRing:
+    s = settings or get_settings()
+    env = s.data_keys.get_secret_value() if s.data_keys else ""
+    idx = s.index_key.get_secret_value() if s.index_key else ""
+    path = key_file_path(s)
+    cache_key = (env, idx, str(path))
+    hit = _cache.get(cache_key)
+    now = time.monotonic()
+    if hit is not None:
+        ring, mtime, checked = hit
+        if env or now - checked < RECHECK_SECONDS:
+            return ring
+        if _mtime(path) == mtime:
+            _cache[cache_key] = (ring, mtime, now)
+            return ring
+    with _lock:
+        if env:
+            ring = parse_env(env, idx or None)
+        elif path.exists():
+            ring = parse_key_file(path)
+        elif s.require_keys:
+            raise KeysMissing(f"No data keys: set HIRELOOP_DATA_KEYS and HIRELOOP_INDEX_KEY, or create {path} with "
+                              "`hireloop keys init`.")
+        else:
+            ring = KeyRing.generate()
+            write_key_file(path, ring)
+            ring = parse_key_file(path)
+            log.warning("created a new data key file; back it up apart from the database and storage",
+                        extra={"key_file": str(path)})
+        _cache[cache_key] = (ring, 0 if env else _mtime(path), now)
+        return ring
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def ring_with(kid: str) -> KeyRing:
+    """The current ring, read again when it lacks `kid` (another process rotated the keys a moment ago)."""
+    ring = current_keyring()
+    if kid not in ring.keys:
+        forget_cached_keys()
+        ring = current_keyring()
+    return ring
+
+
+def forget_cached_keys() -> None:
+    """After the key file changes (rotation), the next use reads it again."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,19 @@
+"""merge processing restrictions (0010) with the loop and encryption at rest (0012)
+
+Revision ID: 0013
+Revises: 0010, 0012
+"""
+from __future__ import annotations
+
+revision = "0013"
+down_revision = ("0010", "0012")
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
