@@ -50,7 +50,6 @@ def _wrap(line: str, font: str, size: float, width: float) -> list[str]:
 
 
 def _draw(c, lines: list[str], x: float, y: float, width: float, size: float, top: float) -> float:  # noqa: ANN001
-    from reportlab.lib.pagesizes import A4
 
     font = cjk_font()
     for raw in lines:
