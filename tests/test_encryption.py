@@ -95,7 +95,8 @@ def test_keys_from_the_environment_are_checked_with_a_clear_message():
 def test_stored_files_are_sealed_detect_tampering_and_stream_with_ranges(client, settings, tenant):
     original = FIXTURE.read_bytes()
     iv_id, token = new_interview(settings, tenant)
-    upload(client, token, consent(client, token), 0, original, content_type="video/mp4")
+    # the practice question (-1): stored like any answer but not analysed, so no transcript joins the shared test data
+    upload(client, token, consent(client, token), -1, original, content_type="video/mp4")
     with session_factory(settings)() as s:
         answer = s.query(Answer).filter_by(interview_id=iv_id).one()
         key = answer.storage_key
@@ -131,7 +132,7 @@ def test_stored_files_are_sealed_detect_tampering_and_stream_with_ranges(client,
 def test_key_rotation_reseals_every_value_and_file_and_retires_the_old_key(client, settings, tenant):
     cand = _new_candidate(client, tenant)
     iv_id, token = new_interview(settings, tenant)
-    upload(client, token, consent(client, token), 0, FIXTURE.read_bytes(), content_type="video/mp4")
+    upload(client, token, consent(client, token), -1, FIXTURE.read_bytes(), content_type="video/mp4")
     old = current_keyring().primary
 
     r = CliRunner().invoke(cli, ["keys", "rotate", "--retire"])
