@@ -64,14 +64,15 @@ def requests_page(request: Request, uow: UoW, actor: Reader, show: Annotated[str
 
 
 @router.post("/requests/{request_id}/action")
-def request_action(uow: UoW, actor: Handler, request_id: uuid.UUID, action: Annotated[str, Form()]) -> Response:
-    """Start a human review, grant the alternative process, or close an answered request."""
+def request_action(uow: UoW, actor: Handler, request_id: uuid.UUID, action: Annotated[str, Form()],
+                   outcome: Annotated[str, Form(max_length=2000)] = "") -> Response:
+    """Start a human review, grant the alternative process, or close an answered request (saying what was done)."""
     if action == "start_review":
         service.start_human_review(uow.session, actor, request_id)
     elif action == "opt_out":
-        service.opt_out(uow.session, actor, request_id)
+        service.opt_out(uow.session, actor, request_id, outcome=outcome)
     elif action == "close":
-        service.close(uow.session, actor, request_id)
+        service.close(uow.session, actor, request_id, outcome=outcome)
     else:
         raise service.WrongAction(f"Unknown action {action!r}; use start_review, opt_out or close.")
     uow.commit()

@@ -10,15 +10,31 @@ from sqlalchemy.orm import Session
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
 from hireloop.compliance import repository as repo
-from hireloop.errors import Conflict
-from hireloop.models import CandidateRequest, ProcessingRestriction, utcnow
+from hireloop.compliance.policies import JurisdictionPolicy
+from hireloop.errors import Conflict, ValidationFailed
+from hireloop.models import Application, CandidateRequest, ProcessingRestriction, utcnow
+
+def N_(message: str) -> str:  # noqa: N802 - marks a string for translation; it is translated when stored
+    return message
+
 
 NO_AUTOMATED_ANALYSIS = "no_automated_analysis"
 HUMAN_REVIEW = "human_review"
+# Recorded as the outcome of a human review request once a person has decided on every held application.
+REVIEW_OUTCOMES = {"advance": N_("A person reviewed the application and advanced it."),
+                   "reject": N_("A person reviewed the application and rejected it.")}
 
 
 class HumanReviewRequired(Conflict):
     code = "human_review_required"
+
+
+class HumanDecisionRequired(ValidationFailed):
+    code = "decided_by_required"
+
+
+class AutomatedRejection(Exception):
+    """An automated rejection the policy does not allow; the stage machine routes it to a person instead."""
 
 
 class OptedOutOfAnalysis(Conflict):
@@ -60,14 +76,37 @@ def hold_for_human_review(session: Session, actor: Actor, *, candidate_id: uuid.
     return row
 
 
-def check_rejection(session: Session, actor: Actor, *, org_id: uuid.UUID, application_id: uuid.UUID) -> None:
-    """Refuse a rejection by an API key or the system while a human review is open."""
-    if actor.kind == "user":
-        return
-    if repo.restrictions(session, org_id, kind=HUMAN_REVIEW, application_id=application_id):
+def rejection_decider(session: Session, actor: Actor, *, app: Application, policy: JurisdictionPolicy,
+                      decided_by: str | None = None) -> str | None:
+    """The person who decides this rejection: the logged-in user, or the person an API call or import names.
+
+    None when nobody is named and the job's policy does not require human review. Raises HumanReviewRequired while
+    the candidate's human review is open (only a console decision ends it), HumanDecisionRequired for an API key
+    that names nobody, and AutomatedRejection for the system, which must route the application to a person."""
+    if actor.kind != "user" and repo.restrictions(session, app.org_id, kind=HUMAN_REVIEW, application_id=app.id):
         raise HumanReviewRequired(
             "The candidate asked for a human review: a person must decide on this application in the console "
             "(review page, Decision) before it can be rejected.")
+    if actor.kind == "user":
+        return actor.name
+    named = (decided_by or "").strip()
+    if named or not policy.human_review_before_rejection:
+        return named or None
+    if actor.kind == "system":
+        raise AutomatedRejection(policy.key)
+    raise HumanDecisionRequired(
+        f"The job's jurisdiction policy ({policy.key}) requires a person's decision before any rejection: send "
+        "'decided_by' with the name of the person who reviewed the application and decided to reject it (with the "
+        "reason), or reject it in the console.",
+        details={"field": "decided_by", "policy": policy.key})
+
+
+def route_to_review(session: Session, actor: Actor, app: Application, policy: JurisdictionPolicy) -> ProcessingRestriction:
+    """An automated process wanted to reject: hold the application for a person's decision instead."""
+    hold = hold_for_human_review(session, actor, candidate_id=app.candidate_id, application_id=app.id)
+    audit.record(session, actor, "application.rejection_routed_to_review", entity_type="application",
+                 entity_id=app.id, details={"policy": policy.key, "stage": app.stage})
+    return hold
 
 
 def human_decided(session: Session, actor: Actor, *, org_id: uuid.UUID, application_id: uuid.UUID,
@@ -85,7 +124,10 @@ def human_decided(session: Session, actor: Actor, *, org_id: uuid.UUID, applicat
         if hold.request_id is not None and not still_open:  # every application the request covers was decided
             req = repo.candidate_request(session, org_id, hold.request_id)
             if req is not None and req.status != "closed":
+                from hireloop import i18n
+
                 req.status, req.closed_at = "closed", now
+                req.outcome, req.handled_by = i18n.gettext_(REVIEW_OUTCOMES.get(outcome, outcome)), actor.name
         audit.record(session, actor, "application.human_review_done", entity_type="application",
                      entity_id=application_id, details={"outcome": outcome,
                                                         "request_id": str(hold.request_id) if hold.request_id else None})
