@@ -160,6 +160,8 @@ ZH = {
     "The accommodation was arranged.": "已安排所需的便利措施。",
     "Granted: the candidate is no longer analysed or scored automatically.": "已批准：不再对该候选人进行自动分析或评分。",
     "Answered.": "已答复。",
+    "Granted: the candidate is no longer analysed or scored automatically, and the results of earlier automated analysis were deleted.": "已批准：不再对该候选人进行自动分析或评分，此前的自动分析结果已删除。",
+    "Also delete the results of earlier automated analysis (transcripts, measures, scores, reports); the recordings stay": "同时删除此前的自动分析结果（转写、指标、评分、报告）；录像保留",
     "A person reviewed the application and advanced it.": "已由人工复核，申请进入下一阶段。",
     "A person reviewed the application and rejected it.": "已由人工复核，申请未通过。",
     "An automated process proposed rejecting this application.": "自动流程建议淘汰此申请。",

@@ -44,6 +44,8 @@ DEFAULT_OUTCOMES: dict[str, str] = {
     "alternative_process": N_("Granted: the candidate is no longer analysed or scored automatically."),
 }
 ANSWERED = N_("Answered.")
+OPTED_OUT_AND_DELETED = N_("Granted: the candidate is no longer analysed or scored automatically, and the results of "
+                           "earlier automated analysis were deleted.")
 
 
 class RequestNotFound(NotFound):
@@ -175,9 +177,20 @@ def start_human_review(session: Session, actor: Actor, request_id: uuid.UUID) ->
     return holds
 
 
-def opt_out(session: Session, actor: Actor, request_id: uuid.UUID, *, outcome: str = "") -> ProcessingRestriction:
-    """Grant the alternative process: nothing about the candidate is analysed or scored automatically any more."""
+def opt_out(session: Session, actor: Actor, request_id: uuid.UUID, *, outcome: str = "",
+            delete_analysis: bool = False) -> tuple[ProcessingRestriction, list[str]]:
+    """Grant the alternative process: nothing about the candidate is analysed or scored automatically any more.
+    With delete_analysis, what was analysed before goes too; returns the files to delete once committed."""
     req = _open(session, actor, request_id, "opt_out")
     row = safeguards.opt_out_of_analysis(session, actor, req.candidate_id, request=req)
-    _handled(session, actor, req, "opt_out", close=True, outcome=outcome)
-    return row
+    files: list[str] = []
+    details: dict[str, Any] = {}
+    if delete_analysis:
+        deleted = safeguards.delete_automated_results(session, actor, req.candidate_id)
+        files, details = deleted.files, {"automated_results_deleted": deleted.rows}
+        if not outcome.strip():
+            from hireloop import i18n
+
+            outcome = i18n.gettext_(OPTED_OUT_AND_DELETED)
+    _handled(session, actor, req, "opt_out", close=True, outcome=outcome, details=details)
+    return row, files

@@ -4,6 +4,8 @@ before any rejection (human review). Analysis, scoring and the stage machine ask
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -133,3 +135,44 @@ def human_decided(session: Session, actor: Actor, *, org_id: uuid.UUID, applicat
                                                         "request_id": str(hold.request_id) if hold.request_id else None})
     session.flush()
     return holds
+
+
+@dataclass
+class AnalysisDeletion:
+    """What deleting a candidate's automated results removed: rows per table, and files to delete after the commit."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+def delete_automated_results(session: Session, actor: Actor, candidate_id: uuid.UUID) -> AnalysisDeletion:
+    """Delete what automated analysis produced about a candidate before they opted out (GDPR art. 21-22, PIPL
+    art. 24): answers' analyses (transcripts, measures), content scores, assessments and the reports rendered from
+    them. The recordings stay, for the people who assess the candidate instead; their answers read 'not analysed'."""
+    from sqlalchemy import delete
+
+    from hireloop.models import AnswerAnalysis, AnswerContentScore, Assessment, Report
+
+    out = AnalysisDeletion()
+    iv_ids = [i.id for i in repo.interviews_of(session, actor.org_id, candidate_id)]
+    answers = repo.answers_of(session, actor.org_id, iv_ids)
+    ans_ids = [a.id for a in answers]
+    reports = repo.reports_of(session, actor.org_id, iv_ids)
+    out.files = [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+
+    def count(table: str, stmt: Any) -> None:
+        out.rows[table] = int(session.execute(stmt).rowcount or 0)
+
+    count("reports", delete(Report).where(Report.org_id == actor.org_id, Report.interview_id.in_(iv_ids)))
+    count("assessments", delete(Assessment).where(Assessment.org_id == actor.org_id,
+                                                  Assessment.candidate_id == candidate_id))
+    count("answer_content_scores", delete(AnswerContentScore).where(AnswerContentScore.answer_id.in_(ans_ids)))
+    count("answer_analyses", delete(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(ans_ids)))
+    for a in answers:
+        if a.question_index >= 0:
+            a.status, a.error_code, a.error_message = "not_analysed", "alternative_process", None
+    session.flush()
+    session.expire_all()  # rows deleted in bulk must not linger in the identity map
+    audit.record(session, actor, "candidate.automated_results_deleted", entity_type="candidate", entity_id=candidate_id,
+                 details={"rows": out.rows, "files": len(out.files)})
+    return out
