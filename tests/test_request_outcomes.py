@@ -42,7 +42,7 @@ def test_closing_from_the_console_records_what_was_done_and_by_whom(settings, te
 
 
 def test_without_a_text_a_standard_sentence_for_the_kind_is_recorded(settings, tenant, client):
-    iv, _, token = _scored(settings, tenant, "林替代结果", score=False)
+    _, _, token = _scored(settings, tenant, "林替代结果", score=False)
     req = _file(settings, token, "alternative_process", "I would rather talk to a person")
     csrf = login(client, tenant.emails["recruiter"])
     client.post(f"/requests/{req}/action", data={"csrf_token": csrf, "action": "opt_out"}, follow_redirects=False)

@@ -32,7 +32,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 
 
 
-def N_(message: str) -> str:  # noqa: N802 - marks a string for translation; it is translated when stored
+def N_(message: str) -> str:  # marks a string for translation (gettext convention); translated when stored
     return message
 
 

@@ -16,7 +16,8 @@ from hireloop.compliance.policies import JurisdictionPolicy
 from hireloop.errors import Conflict, ValidationFailed
 from hireloop.models import Application, CandidateRequest, ProcessingRestriction, utcnow
 
-def N_(message: str) -> str:  # noqa: N802 - marks a string for translation; it is translated when stored
+
+def N_(message: str) -> str:  # marks a string for translation (gettext convention); translated when stored
     return message
 
 
