@@ -124,7 +124,8 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/applications/{application_id}/review/scorecard"): {"data": {**form, "overall": "3", "recommendation": "hold"}},
         ("POST", "/interviews/{interview_id}/report/release"): {"data": form},
         ("PUT", "/api/v1/feedback-settings"): {"json": {"show_scores_to_candidates": False}},
-        ("POST", "/requests/{request_id}/action"): {"data": {**form, "action": "close"}},
+        ("POST", "/requests/{request_id}/action"): {"data": {**form, "action": "close", "outcome": "probe"}},
+        ("POST", "/api/v1/candidate-requests/{request_id}/close"): {"json": {"outcome": "probe"}},
         ("POST", "/requests/{request_id}/erase"): {"data": {**form, "confirm": "yes"}},
     }
     kwargs = dict(bodies.get((method, path), {}))

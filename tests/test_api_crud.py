@@ -63,11 +63,17 @@ def test_application_stage_moves_and_history(client, tenant):
     app2 = client.post("/api/v1/applications", json={"job_id": str(tenant.job_id), "candidate_id": c2["id"]}, headers=h).json()
     r = client.post(f"/api/v1/applications/{app2['id']}/stage", json={"to_stage": "rejected"}, headers=h)
     assert r.status_code == 422 and r.json()["error"]["code"] == "reason_required"
-    r = client.post(f"/api/v1/applications/{app2['id']}/stage", json={"to_stage": "rejected", "reason": "no work permit"}, headers=h)
+    # Every preset requires human review before a rejection: an API key names the person who decided.
+    r = client.post(f"/api/v1/applications/{app2['id']}/stage", json={"to_stage": "rejected", "reason": "no work permit"},
+                    headers=h)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "decided_by_required"
+    r = client.post(f"/api/v1/applications/{app2['id']}/stage",
+                    json={"to_stage": "rejected", "reason": "no work permit", "decided_by": "李娜"}, headers=h)
     assert r.json()["stage"] == "rejected"
     hist = client.get(f"/api/v1/applications/{app2['id']}/history", headers=h).json()
     assert [(x["from_stage"], x["to_stage"]) for x in hist] == [(None, "applied"), ("applied", "rejected")]
     assert hist[-1]["reason"] == "no work permit" and hist[-1]["actor_type"] == "api_key"
+    assert hist[-1]["decided_by"] == "李娜"
 
     listed = client.get("/api/v1/applications", params={"stage": "rejected", "job_id": str(tenant.job_id)}, headers=h).json()
     assert [x["id"] for x in listed["items"]] == [app2["id"]]

@@ -135,6 +135,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     # Candidates' requests: readers of candidates see them, writers handle them, only admins erase and export.
     ("GET", "/requests"): {A, R, M},
     ("POST", "/requests/{request_id}/action"): {A, R},
+    ("POST", "/api/v1/candidate-requests/{request_id}/close"): {A, R},
     ("POST", "/requests/{request_id}/erase"): {A},
     ("GET", "/api/v1/candidate-requests/{request_id}/export"): {A},
     ("GET", "/api/v1/candidate-requests/{request_id}/explanation"): {A, R, M},

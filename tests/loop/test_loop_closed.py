@@ -250,7 +250,7 @@ def test_own_applications_are_synced_into_the_funnel_keeping_the_stage_reached(s
     assert ("loop.sync_applicants", 24 * 3600.0) in dispatch.PERIODIC
     with unit_of_work(settings) as uow:  # the screened application is rejected: it still reached screening
         pipeline.move(uow.session, system_actor(tenant.org_id, "test"), tenant.application_id, to_stage=Stage.REJECTED,
-                      reason="not a fit")
+                      reason="not a fit", decided_by="a recruiter")
         uow.commit()
     for _ in range(2):  # an upsert: running twice changes nothing
         with unit_of_work(settings) as uow:

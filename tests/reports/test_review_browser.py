@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from hireloop.db import unit_of_work
 from hireloop.interviews import repository as iv_repo
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.browser
 MEDIA = Path(__file__).resolve().parent.parent / "data" / "media" / "answer_zh_pauses.webm"
 STRONG = "去年我负责华东区的新品推广。我制定了计划并培训了十名促销员。最后销量提升了30%。"
 WEAK = "我觉得沟通很重要。一般来说我比较擅长。"
+PLAYING = re.compile(r"\bplaying\b")
 
 
 def _login(page, server_url: str, email: str) -> None:
@@ -70,13 +73,22 @@ def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, te
 
     # The weak candidate's page: clicking a transcript sentence moves the video there.
     page.click("text=王五")
-    page.wait_for_selector("section.answer video")
-    page.wait_for_function("document.querySelector('section.answer video').readyState >= 1")
-    sentence = page.locator("section.answer").first.locator(".sentence[data-t]").nth(1)
+    # Waits are on locator states, never page.wait_for_function: Playwright evaluates its string predicate with
+    # eval, which the console's content security policy (no 'unsafe-eval') refuses with a console error.
+    answer = page.locator("section.answer").first
+    expect(answer.locator("video")).to_be_visible()
+    sentence = answer.locator(".sentence[data-t]").nth(1)
     target = float(sentence.get_attribute("data-t"))
     assert target > 0
+    expect(sentence).not_to_have_class(PLAYING)
     sentence.click()
-    page.wait_for_function(f"Math.abs(document.querySelector('section.answer video').currentTime - {target}) < 0.6")
+    # review.js marks the sentence being played from the video's own time: it is marked once the video is there
+    # (a seek before the metadata has loaded waits for it).
+    expect(sentence).to_have_class(PLAYING, timeout=15_000)
+    # It got there by the jump, not by playing from the start: what was played begins at the sentence.
+    # (locator.evaluate goes through the DevTools protocol, which the page's policy does not govern.)
+    began = answer.locator("video").evaluate("v => v.played.length ? v.played.start(0) : v.currentTime")
+    assert abs(began - target) < 0.6, (began, target)
 
     # One click overrides the system's recommendation, with the reason typed beside it.
     assert "需人工细看" in page.locator(".summary").inner_text()

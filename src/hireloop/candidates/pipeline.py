@@ -12,6 +12,7 @@ from hireloop.candidates import repository as repo
 from hireloop.candidates.service import get as get_candidate
 from hireloop.candidates.stages import NEEDS_REASON, TRANSITIONS, Stage, can_move
 from hireloop.compliance import audit, safeguards
+from hireloop.compliance.consent import policy_for_job
 from hireloop.errors import Conflict, NotFound, ValidationFailed
 from hireloop.integrations import events, sync
 from hireloop.jobs.service import get as get_job
@@ -46,15 +47,21 @@ def apply(session: Session, actor: Actor, *, job_id: uuid.UUID, candidate_id: uu
     return app
 
 
-def _history(session: Session, actor: Actor, app: Application, src: str | None, dst: str, reason: str) -> None:
+def _history(session: Session, actor: Actor, app: Application, src: str | None, dst: str, reason: str,
+             decided_by: str | None = None) -> None:
     session.add(
         StageChange(org_id=app.org_id, application_id=app.id, from_stage=src, to_stage=dst, actor_type=actor.kind,
-                    actor_id=actor.id, actor_name=actor.name, reason=reason)
+                    actor_id=actor.id, actor_name=actor.name, reason=reason, decided_by=decided_by)
     )
 
 
-def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage: Stage, reason: str = "") -> Application:
-    """Move an application to another stage; rejections and withdrawals need a reason."""
+def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage: Stage, reason: str = "",
+         decided_by: str | None = None) -> Application:
+    """Move an application to another stage; rejections and withdrawals need a reason.
+
+    Where the job's policy requires human review, a rejection is a person's decision: a console user, or an API
+    key or import naming the person in `decided_by`. An automated rejection does not happen: the application is
+    held for a person's decision instead (its stage unchanged)."""
     app = get(session, actor, application_id)
     src = Stage(app.stage)
     if src == to_stage:
@@ -68,14 +75,20 @@ def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage:
         )
     if to_stage in NEEDS_REASON and not reason.strip():
         raise ValidationFailed(f"Moving to '{to_stage}' needs a reason; a person states why.", code="reason_required")
+    decider = None
     if to_stage == Stage.REJECTED:
-        safeguards.check_rejection(session, actor, org_id=app.org_id, application_id=app.id)
+        policy = policy_for_job(get_job(session, actor, app.job_id))
+        try:
+            decider = safeguards.rejection_decider(session, actor, app=app, policy=policy, decided_by=decided_by)
+        except safeguards.AutomatedRejection:
+            safeguards.route_to_review(session, actor, app, policy)
+            return app
     app.stage = to_stage.value
     app.stage_changed_at = utcnow()
-    _history(session, actor, app, src.value, to_stage.value, reason.strip())
+    _history(session, actor, app, src.value, to_stage.value, reason.strip(), decider)
     session.flush()
     audit.record(session, actor, "application.stage_changed", entity_type="application", entity_id=app.id,
-                 details={"from": src.value, "to": to_stage.value})
+                 details={"from": src.value, "to": to_stage.value, **({"decided_by": decider} if decider else {})})
     if to_stage == Stage.HIRED:
         employee_from_hire(session, actor, app)
     events.application_stage_changed(session, org_id=app.org_id, application_id=app.id, candidate_id=app.candidate_id,

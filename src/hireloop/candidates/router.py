@@ -105,9 +105,11 @@ def get_application(uow: UoW, actor: AppReader, application_id: uuid.UUID) -> Ap
 
 @router.post("/applications/{application_id}/stage", response_model=ApplicationOut)
 def move_application(uow: UoW, actor: AppWriter, application_id: uuid.UUID, move: StageMove) -> ApplicationOut:
-    """Move an application to another stage; rejections need a reason."""
+    """Move an application to another stage; rejections need a reason, and with an API key the name of the person
+    who decided (`decided_by`) where the job's policy requires human review."""
     out = ApplicationOut.model_validate(
-        pipeline.move(uow.session, actor, application_id, to_stage=move.to_stage, reason=move.reason)
+        pipeline.move(uow.session, actor, application_id, to_stage=move.to_stage, reason=move.reason,
+                      decided_by=move.decided_by)
     )
     uow.commit()
     return out

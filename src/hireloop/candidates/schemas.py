@@ -68,6 +68,10 @@ class ApplicationOut(BaseModel):
 class StageMove(BaseModel):
     to_stage: Stage
     reason: str = Field(default="", max_length=2000)
+    decided_by: str | None = Field(
+        default=None, max_length=200,
+        description="The person who reviewed the application and decided; required to reject with an API key when "
+                    "the job's policy requires human review (every preset does). Kept in the stage history.")
 
 
 class StageChangeOut(BaseModel):
@@ -78,5 +82,6 @@ class StageChangeOut(BaseModel):
     to_stage: str
     actor_type: str
     actor_name: str
+    decided_by: str | None = None
     reason: str
     created_at: UtcDateTime

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import uuid
+from dataclasses import replace
 from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
@@ -18,9 +19,26 @@ from hireloop.errors import ValidationFailed
 from hireloop.models import ConsentRecord, Job, utcnow
 
 
+# Presets whose law gives every candidate a person's decision (GDPR art. 22): a job cannot switch it off there.
+HUMAN_REVIEW_MANDATORY = frozenset({"eu"})
+
+
 def policy_for_job(job: Job) -> JurisdictionPolicy:
-    """The job's override when set, else the preset for its location."""
-    return preset(job.policy_key) if job.policy_key else policy_for_location(job.country, job.region, job.city)
+    """The job's override when set, else the preset for its location; a job may switch human review off where
+    the law allows."""
+    policy = preset(job.policy_key) if job.policy_key else policy_for_location(job.country, job.region, job.city)
+    if job.human_review_before_rejection is not None and policy.key not in HUMAN_REVIEW_MANDATORY:
+        policy = replace(policy, human_review_before_rejection=job.human_review_before_rejection)
+    return policy
+
+
+def check_job_policy(job: Job) -> None:
+    """Refuse a job setting its law does not allow (human review switched off under the EU policy)."""
+    policy = preset(job.policy_key) if job.policy_key else policy_for_location(job.country, job.region, job.city)
+    if job.human_review_before_rejection is False and policy.key in HUMAN_REVIEW_MANDATORY:
+        raise ValidationFailed(
+            f"The {policy.key} policy requires a person's decision before any rejection (GDPR art. 22): leave "
+            "human_review_before_rejection empty or true for this job.", code="human_review_mandatory")
 
 
 def keyed_hash(value: str) -> str:

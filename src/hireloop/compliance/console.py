@@ -64,17 +64,26 @@ def requests_page(request: Request, uow: UoW, actor: Reader, show: Annotated[str
 
 
 @router.post("/requests/{request_id}/action")
-def request_action(uow: UoW, actor: Handler, request_id: uuid.UUID, action: Annotated[str, Form()]) -> Response:
-    """Start a human review, grant the alternative process, or close an answered request."""
+def request_action(uow: UoW, actor: Handler, request_id: uuid.UUID, action: Annotated[str, Form()],
+                   outcome: Annotated[str, Form(max_length=2000)] = "",
+                   delete_analysis: Annotated[str, Form()] = "") -> Response:
+    """Start a human review, grant the alternative process (optionally deleting what automated analysis produced
+    before), or close an answered request (saying what was done)."""
+    files: list[str] = []
     if action == "start_review":
         service.start_human_review(uow.session, actor, request_id)
     elif action == "opt_out":
-        service.opt_out(uow.session, actor, request_id)
+        _, files = service.opt_out(uow.session, actor, request_id, outcome=outcome, delete_analysis=delete_analysis == "yes")
     elif action == "close":
-        service.close(uow.session, actor, request_id)
+        service.close(uow.session, actor, request_id, outcome=outcome)
     else:
         raise service.WrongAction(f"Unknown action {action!r}; use start_review, opt_out or close.")
     uow.commit()
+    if files:  # the rendered reports, once the rows are gone
+        from hireloop.compliance.erasure import remove_keys
+        from hireloop.config import get_settings
+
+        remove_keys(files, get_settings().outbox_dir)
     return RedirectResponse(f"/requests?done={action}", status_code=303)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
 from hireloop.compliance import repository as repo
+from hireloop.compliance.consent import policy_for_job
 from hireloop.compliance.policies import preset
 from hireloop.interviews import repository as iv_repo
 from hireloop.jobs import repository as jobs_repo
@@ -76,7 +77,9 @@ def _assessment(session: Session, a: Assessment) -> dict[str, Any]:
                        "system_recommendation": d.system_recommendation} for d in decisions],
         "policy": ({"key": policy.key, "name": policy.name, "laws": list(policy.laws),
                     "measures": {k: v.value for k, v in policy.measures.items()},
-                    "human_review_before_rejection": policy.human_review_before_rejection} if policy else None),
+                    # the job's own setting, where it has one (compliance.consent.policy_for_job)
+                    "human_review_before_rejection": (policy_for_job(job) if job else policy).human_review_before_rejection}
+                   if policy else None),
         "scoring_model": _model_card(session, a),
     }
 

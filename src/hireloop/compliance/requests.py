@@ -31,6 +31,23 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+
+def N_(message: str) -> str:  # marks a string for translation (gettext convention); translated when stored
+    return message
+
+
+# What was done, recorded on the request when the person closing it writes nothing themselves.
+DEFAULT_OUTCOMES: dict[str, str] = {
+    "access": N_("The candidate's data was sent to them."),
+    "explanation": N_("The explanation was released to the candidate."),
+    "accommodation": N_("The accommodation was arranged."),
+    "alternative_process": N_("Granted: the candidate is no longer analysed or scored automatically."),
+}
+ANSWERED = N_("Answered.")
+OPTED_OUT_AND_DELETED = N_("Granted: the candidate is no longer analysed or scored automatically, and the results of "
+                           "earlier automated analysis were deleted.")
+
+
 class RequestNotFound(NotFound):
     code = "candidate_request_not_found"
 
@@ -88,9 +105,13 @@ def _open(session: Session, actor: Actor, request_id: uuid.UUID, action: str) ->
 
 
 def _handled(session: Session, actor: Actor, req: CandidateRequest, action: str, *, close: bool,
-             details: dict[str, Any] | None = None) -> None:
+             details: dict[str, Any] | None = None, outcome: str = "") -> None:
     if close:
+        from hireloop import i18n
+
         req.status, req.closed_at = "closed", utcnow()
+        req.outcome = outcome.strip() or i18n.gettext_(DEFAULT_OUTCOMES.get(req.kind, ANSWERED))
+        req.handled_by = actor.name
     elif req.status == "open":
         req.status = "in_progress"
     session.flush()
@@ -98,10 +119,11 @@ def _handled(session: Session, actor: Actor, req: CandidateRequest, action: str,
                  details={"kind": req.kind, "action": action, "status": req.status, **(details or {})})
 
 
-def close(session: Session, actor: Actor, request_id: uuid.UUID) -> CandidateRequest:
-    """Mark a request answered (the export or explanation was sent, the accommodation arranged)."""
+def close(session: Session, actor: Actor, request_id: uuid.UUID, *, outcome: str = "") -> CandidateRequest:
+    """Mark a request answered (the export or explanation was sent, the accommodation arranged), saying what was
+    done; without a text, a standard sentence for the kind of request is recorded."""
     req = _open(session, actor, request_id, "close")
-    _handled(session, actor, req, "close", close=True)
+    _handled(session, actor, req, "close", close=True, outcome=outcome)
     return req
 
 
@@ -155,9 +177,20 @@ def start_human_review(session: Session, actor: Actor, request_id: uuid.UUID) ->
     return holds
 
 
-def opt_out(session: Session, actor: Actor, request_id: uuid.UUID) -> ProcessingRestriction:
-    """Grant the alternative process: nothing about the candidate is analysed or scored automatically any more."""
+def opt_out(session: Session, actor: Actor, request_id: uuid.UUID, *, outcome: str = "",
+            delete_analysis: bool = False) -> tuple[ProcessingRestriction, list[str]]:
+    """Grant the alternative process: nothing about the candidate is analysed or scored automatically any more.
+    With delete_analysis, what was analysed before goes too; returns the files to delete once committed."""
     req = _open(session, actor, request_id, "opt_out")
     row = safeguards.opt_out_of_analysis(session, actor, req.candidate_id, request=req)
-    _handled(session, actor, req, "opt_out", close=True)
-    return row
+    files: list[str] = []
+    details: dict[str, Any] = {}
+    if delete_analysis:
+        deleted = safeguards.delete_automated_results(session, actor, req.candidate_id)
+        files, details = deleted.files, {"automated_results_deleted": deleted.rows}
+        if not outcome.strip():
+            from hireloop import i18n
+
+            outcome = i18n.gettext_(OPTED_OUT_AND_DELETED)
+    _handled(session, actor, req, "opt_out", close=True, outcome=outcome, details=details)
+    return row, files

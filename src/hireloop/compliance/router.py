@@ -17,6 +17,7 @@ from hireloop.compliance import consent
 from hireloop.api.schemas import UtcDateTime
 from hireloop.compliance.audit import verify_chain
 from hireloop.compliance.repository import audit_events
+from hireloop.interviews.schemas import CandidateRequestOut
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 Auditor = Annotated[Actor, Depends(requires(Perm.AUDIT_READ))]
@@ -151,6 +152,22 @@ def request_export(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDI
     uow.commit()
     return Response(blob, media_type="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="request-{request_id}.zip"'})
+
+
+class RequestCloseIn(BaseModel):
+    outcome: str = Field(min_length=1, max_length=2000,
+                         description="What was done about the request (kept sealed; shown in the console)")
+
+
+@policy_router.post("/candidate-requests/{request_id}/close", response_model=CandidateRequestOut)
+def request_close(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_WRITE))], request_id: uuid.UUID,
+                  data: RequestCloseIn) -> CandidateRequestOut:
+    """Close an answered request (access, explanation, accommodation), recording what was done and by whom."""
+    from hireloop.compliance import requests
+
+    out = CandidateRequestOut.model_validate(requests.close(uow.session, actor, request_id, outcome=data.outcome))
+    uow.commit()
+    return out
 
 
 @policy_router.get("/candidate-requests/{request_id}/explanation")

@@ -120,7 +120,10 @@ def load_demo(settings: Settings, *, candidates_count: int = 36) -> dict[str, An
             app = pipeline.apply(s, actor, job_id=job.id, candidate_id=cand.id, source=spec["source"])
             target = rng.choice([0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 6, -1])
             if target == -1:
-                pipeline.move(s, actor, app.id, to_stage=Stage.REJECTED, reason="不符合最低学历要求 (demo)")
+                # A person decides every rejection (the policy's human review); the demo names its recruiter.
+                recruiter = next((u["name"] for u in data["users"] if u["role"] == "recruiter"), "demo recruiter")
+                pipeline.move(s, actor, app.id, to_stage=Stage.REJECTED, reason="不符合最低学历要求 (demo)",
+                              decided_by=recruiter)
             else:
                 for stage in PIPELINE[1 : target + 1]:
                     pipeline.move(s, actor, app.id, to_stage=stage, reason="demo")

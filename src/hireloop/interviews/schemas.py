@@ -128,3 +128,6 @@ class CandidateRequestOut(BaseModel):
     status: str
     due_at: UtcDateTime
     created_at: UtcDateTime
+    closed_at: UtcDateTime | None = None
+    outcome: str | None = Field(default=None, description="What was done, written when the request was closed")
+    handled_by: str | None = Field(default=None, description="Who closed the request")

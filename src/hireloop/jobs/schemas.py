@@ -46,6 +46,9 @@ class JobCreate(BaseModel):
     requirements: dict[str, Any] = Field(default_factory=dict)
     competencies: list[CompetencyIn] = Field(default_factory=list)
     policy_key: PolicyKey | None = Field(default=None, description="Jurisdiction policy override; empty = from location")
+    human_review_before_rejection: bool | None = Field(
+        default=None, description="false lets an API key or the system reject without naming a person (not under "
+                                  "the EU policy); empty = as the policy says (true in every preset)")
 
     @field_validator("country")
     @classmethod
@@ -67,6 +70,7 @@ class JobUpdate(BaseModel):
     requirements: dict[str, Any] | None = None
     competencies: list[CompetencyIn] | None = None
     policy_key: PolicyKey | None = None
+    human_review_before_rejection: bool | None = None
 
 
 class JobOut(BaseModel):
@@ -84,6 +88,7 @@ class JobOut(BaseModel):
     requirements: dict[str, Any]
     template_key: str | None
     policy_key: str | None
+    human_review_before_rejection: bool | None = None
     created_at: UtcDateTime
     updated_at: UtcDateTime
     deleted_at: UtcDateTime | None = Field(default=None, description="Set when deleted (listed with include_deleted=true)")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from hireloop.accounts.actor import Actor
 from hireloop.compliance import audit
+from hireloop.compliance.consent import check_job_policy
 from hireloop.errors import NotFound
 from hireloop.jobs import repository as repo
 from hireloop.jobs.schemas import CompetencyIn, JobCreate, JobUpdate
@@ -51,6 +52,7 @@ def create(session: Session, actor: Actor, *, data: JobCreate, template_key: str
         template_key=template_key,
     )
     job.competencies = _competencies(actor.org_id, data.competencies)
+    check_job_policy(job)
     session.add(job)
     session.flush()
     audit.record(session, actor, "job.created", entity_type="job", entity_id=job.id)
@@ -66,6 +68,7 @@ def update(session: Session, actor: Actor, job_id: uuid.UUID, *, data: JobUpdate
         if value is None and field in {"title", "country", "employment_type", "status", "description", "requirements"}:
             continue
         setattr(job, field, value.upper() if field == "country" and value else value)
+    check_job_policy(job)
     if data.competencies is not None:
         job.competencies.clear()
         session.flush()

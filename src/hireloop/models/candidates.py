@@ -58,4 +58,6 @@ class StageChange(IdMixin, TenantMixin, Base):
     actor_id: Mapped[uuid.UUID | None] = mapped_column()
     actor_name: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The person who decided a rejection when an API key or an import made the move (the policy requires one).
+    decided_by: Mapped[str | None] = mapped_column(String(200), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -111,3 +111,6 @@ class CandidateRequest(IdMixin, TenantMixin, TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     due_at: Mapped[datetime]
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # What was done about it, for the candidate and an auditor (sealed: it may repeat their words), and by whom.
+    outcome: Mapped[str | None] = mapped_column(EncryptedText("candidate_requests.outcome"), default=None)
+    handled_by: Mapped[str | None] = mapped_column(String(200), default=None)

@@ -26,6 +26,8 @@ class Job(IdMixin, TenantMixin, TimestampMixin, SoftDeleteMixin, Base):
     template_key: Mapped[str | None] = mapped_column(String(80))
     # Jurisdiction policy override; None means "from the job's location".
     policy_key: Mapped[str | None] = mapped_column(String(16))
+    # Overrides the policy's human review before rejection; None means "as the policy says" (true in every preset).
+    human_review_before_rejection: Mapped[bool | None] = mapped_column(default=None)
 
     competencies: Mapped[list[Competency]] = relationship(
         back_populates="job", lazy="raise", order_by="Competency.position", cascade="all, delete-orphan"

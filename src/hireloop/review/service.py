@@ -102,7 +102,8 @@ _NEXT = {Stage.INTERVIEWED.value: Stage.REVIEWED, Stage.REVIEWED.value: Stage.OF
          Stage.SCREENED.value: Stage.INVITED, Stage.APPLIED.value: Stage.SCREENED, Stage.OFFER.value: Stage.HIRED}
 
 
-def decide(session: Session, actor: Actor, application_id: uuid.UUID, *, decision: str, reason: str) -> Decision:
+def decide(session: Session, actor: Actor, application_id: uuid.UUID, *, decision: str, reason: str,
+           decided_by: str | None = None) -> Decision:
     """A person's decision (advance, reject, hold) with a required reason; advance and reject move the stage."""
     if decision not in DECISIONS:
         raise ValidationFailed(f"Decision must be one of {', '.join(DECISIONS)}.", code="bad_decision")
@@ -111,7 +112,7 @@ def decide(session: Session, actor: Actor, application_id: uuid.UUID, *, decisio
     app = get_application(session, actor, application_id)
     a = repo.latest_assessment_for_application(session, actor.org_id, app.id)
     if decision == "reject":
-        pipeline.move(session, actor, app.id, to_stage=Stage.REJECTED, reason=reason.strip())
+        pipeline.move(session, actor, app.id, to_stage=Stage.REJECTED, reason=reason.strip(), decided_by=decided_by)
     elif decision == "advance":
         nxt = _NEXT.get(app.stage)
         if nxt is None:

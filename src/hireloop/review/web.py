@@ -110,8 +110,9 @@ def candidate_review(request: Request, uow: UoW, actor: Reader, application_id: 
     reports_ready = {k: reports.get_report(uow.session, actor, iv.id, k) for k in ("hr", "candidate")} if iv else {}
     audit.record(uow.session, actor, "assessment.viewed", entity_type="application", entity_id=app.id)
     uow.commit()
-    flags = {"human_review": bool(compliance_repo.restrictions(uow.session, actor.org_id, kind=safeguards.HUMAN_REVIEW,
-                                                                application_id=app.id)),
+    holds = compliance_repo.restrictions(uow.session, actor.org_id, kind=safeguards.HUMAN_REVIEW, application_id=app.id)
+    flags = {"human_review": any(h.request_id is not None for h in holds),
+             "routed_to_review": any(h.request_id is None for h in holds),
              "opted_out": safeguards.opted_out(uow.session, actor.org_id, cand.id)}
     return render(request, "review/candidate.html", {"safeguards": flags,
         "app": app, "c": cand, "job": job, "a": a, "iv": iv, "answers": answers, "reports": reports_ready,

@@ -121,7 +121,7 @@ def override(uow: UoW, actor: Decider, application_id: uuid.UUID, data: Override
 def decide(uow: UoW, actor: Decider, application_id: uuid.UUID, data: DecisionIn) -> DecisionOut:
     """Advance, reject or hold, with a reason; advance and reject move the application's stage."""
     out = DecisionOut.model_validate(review.decide(uow.session, actor, application_id, decision=data.decision,
-                                                   reason=data.reason))
+                                                   reason=data.reason, decided_by=data.decided_by))
     uow.commit()
     return out
 

@@ -79,6 +79,9 @@ class OverrideIn(BaseModel):
 class DecisionIn(BaseModel):
     decision: Literal["advance", "reject", "hold"]
     reason: str = Field(min_length=1, max_length=2000)
+    decided_by: str | None = Field(default=None, max_length=200,
+                                   description="The person who decided; required for 'reject' with an API key where "
+                                               "the job's policy requires human review")
 
 
 class DecisionOut(BaseModel):
