@@ -16,7 +16,6 @@ from pydantic import BaseModel, Field
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
-from hireloop.compliance import audit
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
 from hireloop.loop import applicants as ap
@@ -165,10 +164,7 @@ def models(actor: Reader) -> dict[str, Any]:
 
 def _train_route(kind: str) -> Any:
     def train_model(uow: UoW, actor: Manager) -> dict[str, Any]:
-        summary = svc.train(uow.session, actor.org_id, kind)
-        audit.record(uow.session, actor, "loop.model_trained", entity_type="model", entity_id=summary.get("name"),
-                     details={"kind": kind, "version": summary.get("registry_version"),
-                              "metrics": an.to_jsonable(summary.get("metrics", {}))})
+        summary = svc.train_and_audit(uow.session, actor, kind)
         uow.commit()
         return an.to_jsonable(summary)
 

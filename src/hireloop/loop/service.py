@@ -125,6 +125,18 @@ def train(session: Session, org_id: uuid.UUID, kind: str) -> dict[str, Any]:
     return summary
 
 
+def train_and_audit(session: Session, actor: Any, kind: str) -> dict[str, Any]:
+    """Train one kind of model (as `train`) and write the audit event; used by the API and the console."""
+    from hireloop.compliance import audit
+    from hireloop.loop.analytics import to_jsonable
+
+    summary = train(session, actor.org_id, kind)
+    audit.record(session, actor, "loop.model_trained", entity_type="model", entity_id=summary.get("name"),
+                 details={"kind": kind, "version": summary.get("registry_version"),
+                          "metrics": to_jsonable(summary.get("metrics", {}))})
+    return summary
+
+
 def model_cards(org_id: uuid.UUID) -> list[dict[str, Any]]:
     """Every model in the organization's registry with the cards of all its versions, newest first."""
     reg = registry(org_id)
