@@ -117,6 +117,8 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/loop/models/train"): {"data": {**form, "kind": "performance"}},
         ("POST", "/loop/weights/accept"): {"data": {**form, "job_id": str(tenant.job_id), "loop_job": "probe"}},
         ("POST", "/loop/weights/reject"): {"data": {**form, "loop_job": "probe", "reason": "probe"}},
+        ("POST", "/loop/audit-groups"): {"data": {**form, "groups": ["hukou"]}},
+        ("PUT", "/api/v1/loop/audit-groups"): {"json": {"groups": ["hukou"]}},
         ("POST", "/api/v1/interviews/{interview_id}/assessment"): {"json": {}},
         ("POST", "/api/v1/applications/{application_id}/override"): {"json": {"recommendation": "hold", "reason": "probe"}},
         ("POST", "/api/v1/applications/{application_id}/decisions"): {"json": {"decision": "hold", "reason": "probe"}},

@@ -55,7 +55,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
         "/api/v1/employment-changes/{change_id}", "/api/v1/exits", "/api/v1/exits/{exit_id}",
         "/api/v1/loop/hire-quality", "/api/v1/loop/validity", "/api/v1/loop/bias-audit", "/api/v1/loop/at-risk",
         "/api/v1/loop/profile", "/api/v1/loop/leavers", "/api/v1/loop/funnel", "/api/v1/loop/models",
-        "/api/v1/loop/predictions", "/api/v1/loop/weights/decisions",
+        "/api/v1/loop/predictions", "/api/v1/loop/weights/decisions", "/api/v1/loop/audit-groups",
         "/loop"]},
     **{(m, p): {A} for m, p in [
         ("POST", "/api/v1/employees"), ("POST", "/api/v1/employees/bulk"), ("PATCH", "/api/v1/employees/{employee_id}"),
@@ -113,6 +113,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/loop/models/train"): {A, N},
     ("POST", "/loop/weights/accept"): {A, N},
     ("POST", "/loop/weights/reject"): {A, N},
+    ("POST", "/loop/audit-groups"): {A, N},
+    ("PUT", "/api/v1/loop/audit-groups"): {A, N},
     ("GET", "/api/v1/jobs/{job_id}/ranking"): EVERYONE,
     ("GET", "/api/v1/interviews/{interview_id}/assessment"): EVERYONE,
     ("POST", "/api/v1/interviews/{interview_id}/assessment"): {A, R, M},

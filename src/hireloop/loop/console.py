@@ -22,7 +22,7 @@ from hireloop.api.deps import UoW, requires
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
 from hireloop.loop import applicants as ap
-from hireloop.loop import decisions
+from hireloop.loop import decisions, groups
 from hireloop.loop import service as svc
 from hireloop.loop.console_actions import DONE_MESSAGES
 from hireloop.loop.console_actions import router as actions_router
@@ -142,7 +142,6 @@ def loop_page(request: Request, uow: UoW, actor: Reader, job: str | None = None,
     job = job or None
     quality = attempt(lambda: an.quality(frames, job))
     validity = attempt(lambda: an.validity(frames, job)) or []
-    audit = attempt(lambda: an.bias_audit(frames, job))
     stored = svc.stored_risk(uow.session, actor.org_id, job=job, band="high", limit=20)
     risk = stored["items"] if stored else an.to_jsonable(
         attempt(lambda: an.risk_list(frames, job, band="high", limit=20)) or [])
@@ -150,9 +149,14 @@ def loop_page(request: Request, uow: UoW, actor: Reader, job: str | None = None,
     japps = attempt(lambda: ap.for_job(apps, job, frames.hires)) if not apps.empty else None
     steps = ap.funnel(japps) if japps is not None else []
     hist_all, hist_hired = histogram_bars(ap.score_histogram(japps)) if japps is not None else ([], [])
-    selection = attempt(lambda: ap.selection(japps)) if japps is not None else None
+    extra = groups.configured(uow.session, actor.org_id)
+    selection = attempt(lambda: ap.selection(japps, extra)) if japps is not None else None
+    if japps is not None and ap.interviewed(japps)["interview_score"].notna().any():  # as the API's scoring audit
+        audit, audit_population = attempt(lambda: ap.scoring(japps, extra)), N_("interviewed applicants")
+    else:
+        audit, audit_population = attempt(lambda: an.bias_audit(frames, job)), N_("hires")
     profiles = attempt(lambda: an.profiles(frames, job)) or []
-    leavers = attempt(lambda: an.leavers(frames, apps, job))
+    leavers = attempt(lambda: an.leavers(frames, apps, job, extra_groups=extra))
     zh = i18n.get_locale().startswith("zh")
     can_manage = actor.can(Perm.SCORING_MODELS_MANAGE)
     proposal = attempt(lambda: an.weights(frames, job)) if job else None
@@ -164,7 +168,8 @@ def loop_page(request: Request, uow: UoW, actor: Reader, job: str | None = None,
         "validity_bars": validity_bars(validity), "audit": audit, "risk": risk, "risk_meta": stored,
         "funnel": steps, "funnel_bars": funnel_bars(steps), "hist_all": hist_all, "hist_hired": hist_hired,
         "selection": selection, "stage_labels": STAGE_LABELS, "profiles": profiles, "leavers": leavers, "models": models,
-        "can_manage": can_manage, "proposal": proposal,
+        "can_manage": can_manage, "audit_population": audit_population, "configured_groups": extra,
+        "available_groups": groups.available(apps) if can_manage else [], "proposal": proposal,
         "target_jobs": target_jobs(uow.session, actor.org_id, proposal) if can_manage and proposal else [],
         "decisions": decisions.listing(uow.session, actor.org_id, job)[:20],
         "done_message": i18n.gettext_(DONE_MESSAGES[done]) if done in DONE_MESSAGES else None,

@@ -20,7 +20,7 @@ from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
-from hireloop.loop import decisions
+from hireloop.loop import decisions, groups
 from hireloop.loop import service as svc
 from hireloop.web.render import N_
 
@@ -31,6 +31,7 @@ DONE_MESSAGES = {
     "trained": N_("A new model version was trained and saved."),
     "accepted": N_("The proposal is saved as a new scoring model version."),
     "rejected": N_("The rejection and its reason are recorded."),
+    "groups": N_("The audits now cover the chosen groups."),
 }
 
 
@@ -67,3 +68,12 @@ def reject_weights(uow: UoW, actor: Manager, loop_job: Annotated[str, Form(min_l
     decisions.reject(uow.session, actor, loop_job, reason=reason.strip())
     uow.commit()
     return _back(loop_job, done="rejected")
+
+
+@router.post("/loop/audit-groups")
+def set_audit_groups(uow: UoW, actor: Manager, groups_: Annotated[list[str] | None, Form(alias="groups")] = None,
+                     job: Annotated[str, Form()] = "") -> Response:
+    """Choose which extra groups (besides sex and age band) the bias audits cover."""
+    groups.configure(uow.session, actor, groups_ or [])
+    uow.commit()
+    return _back(job, done="groups")
