@@ -187,6 +187,28 @@ ZH = {
     "Scores of the latest refresh": "最近一次刷新的评分", "Models": "模型", "Model": "模型", "Version": "版本",
     "Trained": "训练时间", "Validation": "验证方式", "Metrics": "指标值", "No model is saved yet.": "尚未保存任何模型。",
     "Model cards as JSON": "以JSON查看模型卡",
+    # Loop page actions and audited groups
+    "A new model version was trained and saved.": "已训练并保存新的模型版本。",
+    "The proposal is saved as a new scoring model version.": "该权重建议已保存为新的评分模型版本。",
+    "The rejection and its reason are recorded.": "已记录拒绝及其原因。",
+    "The audits now cover the chosen groups.": "偏差审计现已涵盖所选群体。",
+    "Proposed competency weights": "建议的胜任力权重",
+    "Regularised, non-negative weights chosen by cross-validation on this job's hires; validity is the correlation of the composite with six-month attainment.": "基于该职位录用者、经交叉验证选出的正则化非负权重；效度为综合分与入职六个月业绩达成率的相关系数。",
+    "gain": "提升", "Current weight": "当前权重", "Proposed weight": "建议权重",
+    "Apply to the scoring model of": "应用到以下职位的评分模型", "Make it the active version": "设为当前生效版本",
+    "Accept as a new scoring model version": "采纳为新的评分模型版本",
+    "Create the HireLoop job first: the accepted weights become a new version of its scoring model.": "请先在 HireLoop 中创建该职位：采纳的权重将成为其评分模型的新版本。",
+    "Reject the proposal": "拒绝该建议", "Choose a job to see its weight proposal.": "选择职位以查看其权重建议。",
+    "Decisions on weight proposals": "权重建议的决定记录", "Decided": "决定时间", "By": "决定人",
+    "Accepted": "已采纳", "No decision yet.": "暂无决定。",
+    "Train the performance model": "训练绩效模型", "Train the attrition model": "训练离职模型",
+    "Training validates on the latest hires or months (time split) and saves a new version with its model card; training the attrition model also refreshes the risk scores.": "训练会用最近的录用者或月份做验证（按时间划分），并保存带模型卡的新版本；训练离职模型还会刷新风险评分。",
+    "Scoring rate: share of a group scoring above the median of everyone audited. Impact ratio: a group's rate divided by the highest group's. Ratios below 0.8 are flagged (four-fifths rule).": "评分率：某群体中得分高于全体被审计者中位数的比例。影响比：该群体评分率除以最高群体的评分率。低于0.8的影响比会被标记（五分之四规则）。",
+    "Audited": "审计对象", "interviewed applicants": "已面试的应聘者", "hires": "录用者",
+    "Groups audited": "审计的群体",
+    "Sex and age band, and each extra group configured for this organization, alone and crossed with the others.": "性别、年龄段以及本组织配置的每个其他群体，分别单独统计并两两交叉统计。",
+    "Extra groups": "其他群体", "none": "无", "Audit these groups": "审计这些群体",
+    "Say why the proposal is rejected.": "请说明拒绝该建议的原因。",
 }
 
 pot = read_po(open("var/messages.pot", "rb"))
