@@ -20,13 +20,13 @@ from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
 from hireloop.errors import ValidationFailed
+from hireloop.jobs import repository as jobs_repo
 from hireloop.loop import analytics as an
 from hireloop.loop import applicants as ap
 from hireloop.loop import decisions, groups
 from hireloop.loop import service as svc
 from hireloop.loop.console_actions import DONE_MESSAGES
 from hireloop.loop.console_actions import router as actions_router
-from hireloop.jobs import repository as jobs_repo
 from hireloop.ml.quality import HireQuality
 from hireloop.ml.validity import ValidityCoefficient
 from hireloop.ml.weights import WeightProposal

@@ -20,8 +20,8 @@ from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
 from hireloop.loop import applicants as ap
 from hireloop.loop import decisions, groups
-from hireloop.loop.groups import MAX_GROUPS
 from hireloop.loop import service as svc
+from hireloop.loop.groups import MAX_GROUPS
 
 router = APIRouter(prefix="/loop", tags=["loop"])
 Reader = Annotated[Actor, Depends(requires(Perm.EMPLOYEES_READ))]
