@@ -119,6 +119,7 @@ def sample(method: str, path: str, tenant, csrf: str | None) -> dict:
         ("POST", "/loop/weights/reject"): {"data": {**form, "loop_job": "probe", "reason": "probe"}},
         ("POST", "/loop/audit-groups"): {"data": {**form, "groups": ["hukou"]}},
         ("PUT", "/api/v1/loop/audit-groups"): {"json": {"groups": ["hukou"]}},
+        ("POST", "/api/v1/loop/group-data"): {"json": {"items": [{"applicant": "probe", "groups": {"hukou": "local"}}]}},
         ("POST", "/api/v1/interviews/{interview_id}/assessment"): {"json": {}},
         ("POST", "/api/v1/applications/{application_id}/override"): {"json": {"recommendation": "hold", "reason": "probe"}},
         ("POST", "/api/v1/applications/{application_id}/decisions"): {"json": {"decision": "hold", "reason": "probe"}},

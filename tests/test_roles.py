@@ -115,6 +115,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/loop/weights/reject"): {A, N},
     ("POST", "/loop/audit-groups"): {A, N},
     ("PUT", "/api/v1/loop/audit-groups"): {A, N},
+    ("POST", "/api/v1/loop/group-data"): {A, N},
     ("GET", "/api/v1/jobs/{job_id}/ranking"): EVERYONE,
     ("GET", "/api/v1/interviews/{interview_id}/assessment"): EVERYONE,
     ("POST", "/api/v1/interviews/{interview_id}/assessment"): {A, R, M},

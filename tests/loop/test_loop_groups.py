@@ -102,3 +102,42 @@ def test_the_organization_chooses_which_extra_groups_are_audited(demo, client):
     rcsrf = login(client, demo.emails["recruiter"])
     assert client.put("/api/v1/loop/audit-groups", json={"groups": []},
                       headers={"X-CSRF-Token": rcsrf}).status_code == 403
+
+
+def test_group_data_of_own_applicants_is_recorded_apart_and_audited(settings, tenant, client):
+    from sqlalchemy import select
+
+    from hireloop import dispatch
+    from hireloop.db import unit_of_work
+    from hireloop.models import AuditEvent, LoopApplicant
+
+    with unit_of_work(settings) as uow:  # copy the tenant's own applications into the loop
+        dispatch.enqueue(uow.session, "loop.sync_applicants", org_id=tenant.org_id, org=str(tenant.org_id))
+        uow.commit()
+    dispatch.EmbeddedDispatcher(settings, workers=0).run_until_idle()
+    with unit_of_work(settings) as uow:
+        ids = sorted(uow.session.scalars(select(LoopApplicant.remote_id).where(LoopApplicant.org_id == tenant.org_id)))
+    assert len(ids) >= 2
+    csrf = login(client, tenant.emails["analyst"])
+    items = [{"applicant": ids[0], "sex": "female", "groups": {"hukou": "non_local"}},
+             {"applicant": ids[1], "groups": {"hukou": "local"}}, {"applicant": "app-unknown", "sex": "male"}]
+    r = client.post("/api/v1/loop/group-data", json={"items": items}, headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 200, r.text
+    assert r.json() == {"created": 2, "updated": 0, "not_found": ["app-unknown"]}
+    # a later batch changes one value and keeps the others
+    r = client.post("/api/v1/loop/group-data", json={"items": [{"applicant": ids[1], "groups": {"region": "south"}}]},
+                    headers={"X-CSRF-Token": csrf})
+    assert r.json()["updated"] == 1
+    available = {g["name"]: g["n_known"] for g in client.get("/api/v1/loop/audit-groups").json()["available"]}
+    assert available == {"hukou": 2, "region": 1}
+    client.put("/api/v1/loop/audit-groups", json={"groups": ["hukou"]}, headers={"X-CSRF-Token": csrf})
+    rows = _rows(client.get("/api/v1/loop/bias-audit", params={"kind": "selection"}).json())
+    assert rows[("hukou", "non_local")]["n"] == 1 and rows[("hukou", "local")]["n"] == 1
+    assert rows[("sex × hukou", "female × non_local")]["n"] == 1 and not any("region" in c for c, _ in rows)
+    bad = client.post("/api/v1/loop/group-data", json={"items": [{"applicant": ids[0], "groups": {"Bad Name": "x"}}]},
+                      headers={"X-CSRF-Token": csrf})
+    assert bad.status_code == 422
+    with unit_of_work(settings) as uow:  # the audit log keeps counts, never anyone's group
+        ev = uow.session.scalars(select(AuditEvent).where(AuditEvent.org_id == tenant.org_id,
+                                                          AuditEvent.action == "loop.group_data_stored")).all()
+    assert len(ev) == 2 and "non_local" not in str([e.details for e in ev])

@@ -87,3 +87,39 @@ def audit_groups(apps: pd.DataFrame, names: list[str]) -> tuple[str, ...]:
     """The columns an audit covers: sex, age band and the configured extra groups that have data."""
     present = set(extra_columns(apps))
     return (*BASE_GROUPS, *(n for n in names if n in present))
+
+
+def store_group_data(session: Session, org_id: uuid.UUID, items: list[dict[str, object]]) -> dict[str, object]:
+    """Record voluntarily given group data of recorded applicants (by their loop remote id, e.g. 'app-<id>'),
+    apart from their profile: sex, age band and extra groups. Given fields replace the stored ones; a value of
+    None removes it. Applicants not recorded are listed, not created."""
+    from hireloop.models import LoopApplicant, LoopGroupData
+
+    ids = [str(i["applicant"]) for i in items]
+    found = dict(session.execute(select(LoopApplicant.remote_id, LoopApplicant.id)
+                                 .where(LoopApplicant.org_id == org_id, LoopApplicant.remote_id.in_(ids))).all())
+    rows = {r.applicant_id: r for r in session.scalars(
+        select(LoopGroupData).where(LoopGroupData.org_id == org_id, LoopGroupData.applicant_id.in_(found.values())))}
+    created = updated = 0
+    for item in items:
+        aid = found.get(str(item["applicant"]))
+        if aid is None:
+            continue
+        extra = dict(item.get("groups") or {})  # type: ignore[call-overload]
+        bad = [k for k in extra if not is_valid_name(k)]
+        if bad:
+            raise ValidationFailed(f"Group names must be lower-case letters, digits and _ (not {', '.join(bad)}).",
+                                   code="invalid_group_name")
+        row = rows.get(aid)
+        if row is None:
+            row = rows[aid] = LoopGroupData(org_id=org_id, applicant_id=aid, extra={})
+            session.add(row)
+            created += 1
+        else:
+            updated += 1
+        for field in ("sex", "age_band"):
+            if field in item:
+                setattr(row, field, item[field])
+        row.extra = {k: v for k, v in {**(row.extra or {}), **extra}.items() if v is not None}
+    session.flush()
+    return {"created": created, "updated": updated, "not_found": [i for i in ids if i not in found]}

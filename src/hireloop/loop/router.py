@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from hireloop.accounts.actor import Actor
 from hireloop.accounts.permissions import Perm
 from hireloop.api.deps import UoW, requires
+from hireloop.compliance import audit
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
 from hireloop.loop import applicants as ap
@@ -26,6 +27,7 @@ from hireloop.loop.groups import MAX_GROUPS
 router = APIRouter(prefix="/loop", tags=["loop"])
 Reader = Annotated[Actor, Depends(requires(Perm.EMPLOYEES_READ))]
 Manager = Annotated[Actor, Depends(requires(Perm.SCORING_MODELS_MANAGE))]
+Importer = Annotated[Actor, Depends(requires(Perm.IMPORTS_RUN))]
 Job = Annotated[str | None, Query(description="job key or title; all hires when omitted")]
 Format = Literal["json", "csv"]
 
@@ -254,3 +256,31 @@ def set_audit_groups(uow: UoW, actor: Manager, body: AuditGroups) -> dict[str, A
     chosen = groups.configure(uow.session, actor, body.groups)
     uow.commit()
     return {"base": list(groups.BASE_GROUPS), "configured": chosen}
+
+
+class GroupDataItem(BaseModel):
+    """One applicant's voluntarily given group data; omitted fields are kept, null removes a value."""
+
+    applicant: str = Field(min_length=1, max_length=120, description="the applicant's loop id, e.g. app-<application id>")
+    sex: str | None = Field(default=None, max_length=16)
+    age_band: str | None = Field(default=None, max_length=16)
+    groups: dict[str, str | None] = Field(default_factory=dict, max_length=MAX_GROUPS * 2,
+                                          description='extra groups, e.g. {"hukou": "non_local"}')
+
+
+class GroupDataBatch(BaseModel):
+    """Group data of up to 1000 recorded applicants."""
+
+    items: list[GroupDataItem] = Field(min_length=1, max_length=1000)
+
+
+@router.post("/group-data")
+def store_group_data(uow: UoW, actor: Importer, body: GroupDataBatch) -> dict[str, Any]:
+    """Record applicants' group data (sex, age band, extra groups such as hukou) apart from their profile, for
+    the bias audit only; never a model feature. Applicants not recorded in the loop are listed as not_found."""
+    items = [i.model_dump(exclude_unset=True) for i in body.items]
+    out = groups.store_group_data(uow.session, actor.org_id, items)
+    audit.record(uow.session, actor, "loop.group_data_stored", entity_type="organization", entity_id=actor.org_id,
+                 details={"created": out["created"], "updated": out["updated"]})  # counts only, no group values
+    uow.commit()
+    return out
