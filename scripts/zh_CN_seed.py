@@ -209,6 +209,8 @@ ZH = {
     "Sex and age band, and each extra group configured for this organization, alone and crossed with the others.": "性别、年龄段以及本组织配置的每个其他群体，分别单独统计并两两交叉统计。",
     "Extra groups": "其他群体", "none": "无", "Audit these groups": "审计这些群体",
     "Say why the proposal is rejected.": "请说明拒绝该建议的原因。",
+    "On hires held out from the fit, the proposed weights predicted performance worse than the current ones: keeping the current weights is advised.": "在未参与拟合的录用者上，建议权重对绩效的预测不如当前权重：建议保留当前权重。",
+    "The expected gain is not distinguishable from zero with these hires.": "基于现有录用者，预期提升与零无显著差异。",
 }
 
 pot = read_po(open("var/messages.pot", "rb"))

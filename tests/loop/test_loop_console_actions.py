@@ -67,6 +67,9 @@ def test_manager_accepts_a_proposal_into_a_new_scoring_model_version(demo, clien
     login(client, demo.emails["analyst"])
     page = client.get("/loop", params={"job": "store_promoter"})
     assert 'action="/loop/weights/accept"' in page.text and demo.extra["loop_job_id"] in page.text
+    gain = client.get("/api/v1/loop/validity", params={"job": "store_promoter"}).json()["weights"]["gain"]
+    # the page warns when the proposal did worse than the current weights on held-out hires
+    assert ("keeping the current weights is advised" in page.text) == (gain["estimate"] < 0)
     job_id = demo.extra["loop_job_id"]
     before = client.get(f"/api/v1/jobs/{job_id}/scoring-models").json()
     before = before if isinstance(before, list) else before["items"]
