@@ -129,4 +129,8 @@ def test_loop_dashboard_with_history_renders_its_charts_without_errors(server, b
     assert resp is not None and resp.status == 200
     assert page.locator("svg").count() >= 4 and page.locator("svg rect").count() > 20
     assert page.locator("table.grid").count() >= 6
+    # an analyst trains the performance model from the page: the form posts with its CSRF token
+    page.click("#train-models button[value=performance]")
+    page.wait_for_url("**/loop?*done=trained*")
+    assert "performance v1" in page.locator("p[role=status]").inner_text()
     assert not errors, errors

@@ -84,7 +84,8 @@ def test_leavers_and_screening_rules_report_effects_before_applying(demo, truth,
         assert 0.7 <= rule["pass_rate"] <= 1 and rule["early_exit_if_applied"] < rule["early_exit_now"]
         assert rule["reduction"]["low"] > 0
         assert 0 < rule["min_impact_ratio"] <= 1 and rule["adverse_impact"] == (rule["min_impact_ratio"] < 0.8)
-        assert {g.split("=")[0] for g, _ in rule["impact_ratios"]} == {"sex", "age_band"}
+        # by sex, age band and the demo's configured extra group
+        assert {g.split("=")[0] for g, _ in rule["impact_ratios"]} == {"sex", "age_band", "hukou"}
         # the pass rate is that of every interviewed applicant, hired or not
         x = seen[rule["measure"]].astype(float)
         passed = x <= rule["threshold"] if rule["operator"] == "<=" else x >= rule["threshold"]

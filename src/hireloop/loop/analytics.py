@@ -199,20 +199,22 @@ class LeaverAnalysis:
     note: str | None
 
 
-def leavers(frames: LoopFrames, applicants: pd.DataFrame, job: str | None = None) -> LeaverAnalysis:
+def leavers(frames: LoopFrames, applicants: pd.DataFrame, job: str | None = None, *,
+            extra_groups: list[str] | tuple[str, ...] = ()) -> LeaverAnalysis:
     """Leaver comparisons for the job's competencies and behaviour measures, and proposed screening rules.
 
     Pass rates and impact ratios are computed among the job's interviewed applicants (all of them, hired or
-    not), early-exit effects among past hires.
+    not), early-exit effects among past hires; impact ratios by sex, age band and the configured extra groups.
     """
     from hireloop.loop.applicants import for_job, interviewed
+    from hireloop.loop.groups import audit_groups
 
     h = _for_job(frames, job)
     comps = [f"score_{c}" for c in job_competencies(h)]
     measures = [m for m in BEHAVIOUR_LABELS if h[m].notna().any()]
     comparisons = compare_leavers(h, [*comps, *measures])
     apps = interviewed(for_job(applicants, job, frames.hires)) if not applicants.empty else applicants
-    rules = propose_rules(apps, h, measures) if len(apps) else []
+    rules = propose_rules(apps, h, measures, groups=audit_groups(apps, list(extra_groups))) if len(apps) else []
     followed = h[h["early_exit"].notna()]
     if applicants.empty:
         note: str | None = ("No applicants are recorded, so screening rules (pass rates, adverse impact) cannot be "

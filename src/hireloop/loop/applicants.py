@@ -7,7 +7,9 @@ hired too; they come from LoopApplicant rows. Group data joins in only here, for
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -20,6 +22,7 @@ from hireloop.ml.synth import COMPETENCIES
 
 STAGES = ("applied", "screened", "interviewed", "offered", "hired")
 MEASURES = (*(f"score_{c}" for c in COMPETENCIES), *BEHAVIOUR_LABELS)
+BASE_COLUMNS = ("applicant_id", "job", "applied_period", "stage", "hired", "interview_score", "resume_match")
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,17 @@ class HistogramBin:
 
 
 def load_applicants(session: Session, org_id: uuid.UUID) -> pd.DataFrame:
-    """One row per recorded applicant: stage, hired, scores and measures, and group data (sex, age band)."""
+    """One row per recorded applicant: stage, hired, scores and measures, and group data (sex, age band and
+    one column per extra group recorded, e.g. hukou; None where not given)."""
+    from hireloop.loop.groups import is_valid_name
+
     raw = repo.applicants(session, org_id)
-    base = ["applicant_id", "job", "applied_period", "stage", "hired", "interview_score", "resume_match"]
-    df = pd.DataFrame([r[:7] for r in raw], columns=base)
+    df = pd.DataFrame([r[:7] for r in raw], columns=list(BASE_COLUMNS))
     measures = pd.DataFrame([r.measures or {} for r in raw], columns=list(MEASURES))
     groups = pd.DataFrame([(r.sex, r.age_band) for r in raw], columns=["sex", "age_band"])
-    df = pd.concat([df, measures, groups], axis=1)
+    extra = pd.DataFrame([r.extra or {} for r in raw], index=df.index)
+    extra = extra[[c for c in extra.columns if is_valid_name(str(c))]]
+    df = pd.concat([df, measures, groups, extra.astype(object).where(extra.notna(), None)], axis=1)
     for c in ["interview_score", "resume_match", *MEASURES]:
         df[c] = pd.to_numeric(df[c], errors="coerce").astype(float)
     df["hired"] = df["hired"].astype(bool)
@@ -97,13 +104,36 @@ def score_histogram(apps: pd.DataFrame, width: float = 10.0) -> list[HistogramBi
     return [HistogramBin(float(edges[i]), float(edges[i + 1]), int(n[i]), int(hired[i])) for i in range(len(n))]
 
 
-def selection(apps: pd.DataFrame) -> BiasAudit:
-    """Selection rates (hired among all applicants) and impact ratios by sex, age band and sex x age band."""
-    return selection_audit(apps, selected="hired", groups=("sex", "age_band"), intersections=True)
+def selection(apps: pd.DataFrame, extra_groups: Sequence[str] = ()) -> BiasAudit:
+    """Selection rates (hired among all applicants) and impact ratios by sex, age band, the configured extra
+    groups, and every pair of them."""
+    from hireloop.loop.groups import audit_groups
+
+    return selection_audit(apps, selected="hired", groups=audit_groups(apps, list(extra_groups)), intersections=True)
 
 
-def scoring(apps: pd.DataFrame) -> BiasAudit:
-    """Scoring rates (share above the median interview score) of everyone interviewed, by sex, age band and both."""
+def scoring(apps: pd.DataFrame, extra_groups: Sequence[str] = ()) -> BiasAudit:
+    """Scoring rates (share above the median interview score) of everyone interviewed, by sex, age band, the
+    configured extra groups, and every pair of them."""
+    from hireloop.loop.groups import audit_groups
     from hireloop.ml.bias import scoring_audit
 
-    return scoring_audit(interviewed(apps), score="interview_score", groups=("sex", "age_band"))
+    return scoring_audit(interviewed(apps), score="interview_score", groups=audit_groups(apps, list(extra_groups)),
+                         intersections=True)
+
+
+def run_audit(session: Session, org_id: uuid.UUID, kind: str, job: str | None) -> tuple[BiasAudit, str]:
+    """Selection audit of applicants, or scoring audit of interview scores (interviewed applicants when recorded,
+    else hires), by sex, age band and the organization's configured extra groups; and the population audited."""
+    from hireloop.loop import analytics as an
+    from hireloop.loop.groups import configured
+
+    apps = load_applicants(session, org_id)
+    has_scores = not apps.empty and interviewed(apps)["interview_score"].notna().any()
+    if kind == "scoring" and not has_scores:
+        return an.bias_audit(an.load_frames(session, org_id), job), "hires"
+    hires = an.load_frames(session, org_id).hires if job else None  # only to resolve a job title to its key
+    extra = configured(session, org_id)
+    if kind == "selection":
+        return selection(for_job(apps, job, hires), extra), "applicants"
+    return scoring(for_job(apps, job, hires), extra), "interviewed applicants"

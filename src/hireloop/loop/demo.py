@@ -19,7 +19,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hireloop.ml.synth import COMPETENCIES, BEHAVIOUR_MEASURES, DEFAULT_JOBS, BiasInjection, SynthParams, \
+from hireloop.ml.synth import COMPETENCIES, BEHAVIOUR_MEASURES, DEFAULT_JOBS, HUKOU, BiasInjection, SynthParams, \
     simulate_history
 from hireloop.models import Employee, Exit, LoopApplicant, LoopGroupData, PerformanceReview
 
@@ -44,7 +44,7 @@ def demo_params(*, seed: int = 11, years: int = 2, applicants_per_month: int = 1
     """A small history (about 400 hires over two years) that loads in a few seconds."""
     jobs = tuple(dataclasses.replace(j, applicants_per_month=applicants_per_month) for j in DEFAULT_JOBS)
     start = f"{date.today().year - years}-01"
-    return SynthParams(seed=seed, years=years, start=start, jobs=jobs, bias=bias)
+    return SynthParams(seed=seed, years=years, start=start, jobs=jobs, bias=bias, extra_groups=(HUKOU,))
 
 
 def _month_start(period: str) -> date:
@@ -114,7 +114,11 @@ def load_demo_history(session: Session, org_id: uuid.UUID, params: SynthParams |
     if reviews:
         session.execute(PerformanceReview.__table__.insert(), reviews)
     session.flush()
-    n_apps = _store_applicants(session, org_id, hist.applicants, by_id, p.seed)
+    n_apps = _store_applicants(session, org_id, hist.applicants, by_id, p.seed, [g.name for g in p.extra_groups])
+    if p.extra_groups:  # audit the demo's extra groups unless the organization already chose its own
+        from hireloop.loop import groups
+
+        groups.configure_if_unset(session, org_id, [g.name for g in p.extra_groups])
     return DemoLoad(len(by_id), len(reviews), n_exits, skipped=False, applicants=n_apps)
 
 
@@ -127,7 +131,7 @@ def funnel_stages(hired: np.ndarray, seed: int) -> np.ndarray:
 
 
 def _store_applicants(session: Session, org_id: uuid.UUID, apps: pd.DataFrame, by_id: dict[str, uuid.UUID],
-                      seed: int) -> int:
+                      seed: int, extra_groups: list[str] = ()) -> int:
     """Every applicant with stage and interview measures (none for those never interviewed), group data apart."""
     stage = funnel_stages(apps["hired"].to_numpy(bool), seed)
     interviewed = np.isin(stage, ["interviewed", "offered", "hired"])
@@ -145,10 +149,11 @@ def _store_applicants(session: Session, org_id: uuid.UUID, apps: pd.DataFrame, b
                      "measures": {c: _clean(values[c][i]) for c in cols if seen and pd.notna(values[c][i])}})
         sex = apps["sex"].iat[i] if "sex" in apps.columns else None
         band = apps["age_band"].iat[i] if "age_band" in apps.columns else None
-        if isinstance(sex, str) or isinstance(band, str):
+        extra = {g: apps[g].iat[i] for g in extra_groups if isinstance(apps[g].iat[i], str)}
+        if isinstance(sex, str) or isinstance(band, str) or extra:
             groups.append({"id": uuid.uuid4(), "org_id": org_id, "applicant_id": aid,
                            "sex": sex if isinstance(sex, str) else None,
-                           "age_band": band if isinstance(band, str) else None})
+                           "age_band": band if isinstance(band, str) else None, "extra": extra})
     if rows:
         session.execute(LoopApplicant.__table__.insert(), rows)
     if groups:

@@ -26,7 +26,7 @@ def applicants(session: Session, org_id: uuid.UUID) -> list[Any]:
     a, g = LoopApplicant, LoopGroupData
     return list(session.execute(
         select(a.remote_id, a.job, a.applied_period, a.stage, a.hired, a.interview_score, a.resume_match, a.measures,
-               g.sex, g.age_band)
+               g.sex, g.age_band, g.extra)
         .outerjoin(g, g.applicant_id == a.id).where(a.org_id == org_id)
         .order_by(a.applied_period, a.remote_id)).all())
 

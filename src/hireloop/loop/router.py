@@ -20,12 +20,14 @@ from hireloop.compliance import audit
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
 from hireloop.loop import applicants as ap
-from hireloop.loop import decisions
+from hireloop.loop import decisions, groups
 from hireloop.loop import service as svc
+from hireloop.loop.groups import MAX_GROUPS
 
 router = APIRouter(prefix="/loop", tags=["loop"])
 Reader = Annotated[Actor, Depends(requires(Perm.EMPLOYEES_READ))]
 Manager = Annotated[Actor, Depends(requires(Perm.SCORING_MODELS_MANAGE))]
+Importer = Annotated[Actor, Depends(requires(Perm.IMPORTS_RUN))]
 Job = Annotated[str | None, Query(description="job key or title; all hires when omitted")]
 Format = Literal["json", "csv"]
 
@@ -85,26 +87,20 @@ def audit_body(audit: Any, job: str | None, population: str) -> dict[str, Any]:
 
 def run_audit(session: Any, org_id: uuid.UUID, kind: str, job: str | None) -> tuple[Any, str]:
     """Selection audit of applicants, or scoring audit of interview scores (applicants when recorded, else hires)."""
-    apps = ap.load_applicants(session, org_id)
-    has_scores = not apps.empty and ap.interviewed(apps)["interview_score"].notna().any()
-    if kind == "scoring" and not has_scores:
-        return an.bias_audit(an.load_frames(session, org_id), job), "hires"
-    hires = an.load_frames(session, org_id).hires if job else None  # only to resolve a job title to its key
-    if kind == "selection":
-        return ap.selection(ap.for_job(apps, job, hires)), "applicants"
-    return ap.scoring(ap.for_job(apps, job, hires)), "interviewed applicants"
+    return ap.run_audit(session, org_id, kind, job)
 
 
 @router.get("/bias-audit", response_model=None)
 def bias_audit(uow: UoW, actor: Reader, job: Job = None, kind: Literal["scoring", "selection"] = "scoring",
                format: Format = "json") -> dict[str, Any] | Response:  # noqa: A002
     """Selection rates (hired among applicants) or scoring rates (above the median interview score) and impact
-    ratios by sex, age band and both, with unknown counts, small groups and the four-fifths flag."""
+    ratios by sex, age band, the configured extra groups and every pair of them, with unknown counts, small
+    groups and the four-fifths flag."""
     audit, population = run_audit(uow.session, actor.org_id, kind, job)
     if format == "csv":
         return Response(audit.to_csv(), media_type="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="bias-audit-{kind}.csv"'})
-    return audit_body(audit, job, population)
+    return audit_body(audit, job, population) | {"configured_groups": groups.configured(uow.session, actor.org_id)}
 
 
 @router.get("/profile", response_model=None)
@@ -123,7 +119,8 @@ def leavers(uow: UoW, actor: Reader, job: Job = None, format: Format = "json",
     """Early leavers (all, and by reason) against stayers per measure, and proposed screening rules with their
     estimated effect on early exits, the pass rate and adverse impact, before anyone applies them."""
     frames = an.load_frames(uow.session, actor.org_id)
-    result = an.to_jsonable(an.leavers(frames, ap.load_applicants(uow.session, actor.org_id), job))
+    result = an.to_jsonable(an.leavers(frames, ap.load_applicants(uow.session, actor.org_id), job,
+                                       extra_groups=groups.configured(uow.session, actor.org_id)))
     if format == "csv":
         return csv_response(result[table], f"leavers-{table}")
     return result
@@ -165,10 +162,7 @@ def models(actor: Reader) -> dict[str, Any]:
 
 def _train_route(kind: str) -> Any:
     def train_model(uow: UoW, actor: Manager) -> dict[str, Any]:
-        summary = svc.train(uow.session, actor.org_id, kind)
-        audit.record(uow.session, actor, "loop.model_trained", entity_type="model", entity_id=summary.get("name"),
-                     details={"kind": kind, "version": summary.get("registry_version"),
-                              "metrics": an.to_jsonable(summary.get("metrics", {}))})
+        summary = svc.train_and_audit(uow.session, actor, kind)
         uow.commit()
         return an.to_jsonable(summary)
 
@@ -239,3 +233,54 @@ def weight_decisions(uow: UoW, actor: Reader, job: Job = None,
     if format == "csv":
         return csv_response([{k: v for k, v in i.items() if k != "proposal"} for i in items], "weight-decisions")
     return {"job": job, "items": items}
+
+
+class AuditGroups(BaseModel):
+    """The extra groups (besides sex and age band) the bias audits cover, e.g. ["hukou"]."""
+
+    groups: list[str] = Field(default_factory=list, max_length=MAX_GROUPS,
+                              description="group names as recorded in the applicants' group data")
+
+
+@router.get("/audit-groups")
+def audit_groups(uow: UoW, actor: Reader) -> dict[str, Any]:
+    """The extra groups configured for the audits, and those found in the applicants' group data (with counts)."""
+    apps = ap.load_applicants(uow.session, actor.org_id)
+    return {"base": list(groups.BASE_GROUPS), "configured": groups.configured(uow.session, actor.org_id),
+            "available": groups.available(apps)}
+
+
+@router.put("/audit-groups")
+def set_audit_groups(uow: UoW, actor: Manager, body: AuditGroups) -> dict[str, Any]:
+    """Choose the extra groups the bias audits cover (replaces the list); recorded in the audit log."""
+    chosen = groups.configure(uow.session, actor, body.groups)
+    uow.commit()
+    return {"base": list(groups.BASE_GROUPS), "configured": chosen}
+
+
+class GroupDataItem(BaseModel):
+    """One applicant's voluntarily given group data; omitted fields are kept, null removes a value."""
+
+    applicant: str = Field(min_length=1, max_length=120, description="the applicant's loop id, e.g. app-<application id>")
+    sex: str | None = Field(default=None, max_length=16)
+    age_band: str | None = Field(default=None, max_length=16)
+    groups: dict[str, str | None] = Field(default_factory=dict, max_length=MAX_GROUPS * 2,
+                                          description='extra groups, e.g. {"hukou": "non_local"}')
+
+
+class GroupDataBatch(BaseModel):
+    """Group data of up to 1000 recorded applicants."""
+
+    items: list[GroupDataItem] = Field(min_length=1, max_length=1000)
+
+
+@router.post("/group-data")
+def store_group_data(uow: UoW, actor: Importer, body: GroupDataBatch) -> dict[str, Any]:
+    """Record applicants' group data (sex, age band, extra groups such as hukou) apart from their profile, for
+    the bias audit only; never a model feature. Applicants not recorded in the loop are listed as not_found."""
+    items = [i.model_dump(exclude_unset=True) for i in body.items]
+    out = groups.store_group_data(uow.session, actor.org_id, items)
+    audit.record(uow.session, actor, "loop.group_data_stored", entity_type="organization", entity_id=actor.org_id,
+                 details={"created": out["created"], "updated": out["updated"]})  # counts only, no group values
+    uow.commit()
+    return out

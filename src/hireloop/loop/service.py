@@ -73,6 +73,14 @@ def _card_dict(card: ModelCard) -> dict[str, Any]:
     return asdict(card)
 
 
+def _refuse_group_features(session: Session, org_id: uuid.UUID, trained: TrainedModel) -> None:
+    """No model learns from group data: sex, age band, and the organization's configured extra groups."""
+    from hireloop.loop.groups import configured
+    from hireloop.ml.features import assert_no_group_features
+
+    assert_no_group_features(trained.features, configured(session, org_id))
+
+
 def train_performance(session: Session, org_id: uuid.UUID, *, save: bool = True) -> tuple[TrainedModel, dict[str, Any]]:
     """Fit the 6-month performance model on the organization's hires, validated on the latest hires (time split)."""
     from hireloop.loop.analytics import load_frames
@@ -84,6 +92,7 @@ def train_performance(session: Session, org_id: uuid.UUID, *, save: bool = True)
         raise ValidationFailed(f"{n} hires have six months of results; at least {MIN_EMPLOYEES} are needed to learn "
                                "what predicts performance.", code="too_little_data")
     model = ml_training.train_performance(h)
+    _refuse_group_features(session, org_id, model)
     summary = model.summary()
     if save:
         card = model.save(registry(org_id), notes="trained on the organization's hires and their first six months")
@@ -103,6 +112,7 @@ def train_attrition_risk(session: Session, org_id: uuid.UUID, *, save: bool = Tr
         raise ValidationFailed(f"Only {trained.data.get('leavers_in_horizon')} exits follow a monthly snapshot: at "
                                f"least {MIN_LEAVERS} are needed to learn attrition risk.", code="too_little_data")
     trained = replace(trained, name=ATTRITION_3M)
+    _refuse_group_features(session, org_id, trained)
     summary = trained.summary()
     if save:
         card = trained.save(registry(org_id), notes="trained on monthly snapshots of the organization's employees")
@@ -122,6 +132,18 @@ def train(session: Session, org_id: uuid.UUID, kind: str) -> dict[str, Any]:
         return train_attrition(session, org_id)[1]
     summary = train_attrition_risk(session, org_id)[1]
     summary["risk_refresh"] = asdict(refresh_risk(session, org_id))
+    return summary
+
+
+def train_and_audit(session: Session, actor: Any, kind: str) -> dict[str, Any]:
+    """Train one kind of model (as `train`) and write the audit event; used by the API and the console."""
+    from hireloop.compliance import audit
+    from hireloop.loop.analytics import to_jsonable
+
+    summary = train(session, actor.org_id, kind)
+    audit.record(session, actor, "loop.model_trained", entity_type="model", entity_id=summary.get("name"),
+                 details={"kind": kind, "version": summary.get("registry_version"),
+                          "metrics": to_jsonable(summary.get("metrics", {}))})
     return summary
 
 

@@ -13,7 +13,7 @@ from hireloop.errors import ValidationFailed
 GROUP_COLUMNS: frozenset[str] = frozenset({
     "sex", "gender", "age", "age_band", "birth_year", "date_of_birth", "race", "ethnicity", "ethnic_group",
     "religion", "disability", "marital_status", "nationality", "national_origin", "pregnancy",
-    "sexual_orientation", "group", "protected_group",
+    "sexual_orientation", "group", "protected_group", "hukou",
 })
 
 BEHAVIOUR_LABELS: dict[str, tuple[str, str, str]] = {  # key: (zh, en, unit)

@@ -67,6 +67,19 @@ DEFAULT_JOBS: tuple[JobSpec, ...] = (
 
 
 @dataclass(frozen=True)
+class ExtraGroup:
+    """A group an organization may record beyond sex and age band (e.g. hukou: local / non-local), drawn
+    independently of everything else; like sex and age band, it never drives performance or exits."""
+
+    name: str
+    values: tuple[str, ...]
+    shares: tuple[float, ...]
+
+
+HUKOU = ExtraGroup("hukou", ("local", "non_local"), (0.55, 0.45))
+
+
+@dataclass(frozen=True)
 class BiasInjection:
     """A known unfairness added on purpose, so the bias audit can be checked."""
 
@@ -98,6 +111,7 @@ class SynthParams:
     judgement_noise: float = 0.6  # hiring decision noise (sd, on standardised composite)
     groups: bool = True  # simulate sex and age band (group data is optional in HireLoop)
     group_unknown_share: float = 0.04
+    extra_groups: tuple[ExtraGroup, ...] = ()  # e.g. (HUKOU,); drawn from their own random stream
     bias: BiasInjection | None = None
 
 
@@ -177,6 +191,11 @@ def _applicants(p: SynthParams, rng: np.random.Generator, horizon: int) -> dict[
     age[rng.random(n) < p.group_unknown_share] = None
     if p.groups:
         d["sex"], d["age_band"] = sex, age
+        extra_rng = np.random.default_rng([p.seed, 1709])  # its own stream: adding a group changes nothing else
+        for g in p.extra_groups:
+            values = extra_rng.choice(np.array(g.values, dtype=object), n, p=np.asarray(g.shares) / sum(g.shares))
+            values[extra_rng.random(n) < p.group_unknown_share] = None
+            d[g.name] = values
     elif p.bias is not None:
         raise ValidationFailed("A bias injection needs group data: set groups=True.")
     general = np.column_stack([d[f"true_{c}"] for c in COMPETENCIES]).mean(axis=1)

@@ -17,7 +17,7 @@ from hireloop.models.interviews import (
     InterviewPlan,
 )
 from hireloop.models.jobs import Competency, Job
-from hireloop.models.loop import LoopApplicant, LoopGroupData, RiskScoreRow, WeightDecision
+from hireloop.models.loop import LoopApplicant, LoopGroupData, LoopSettings, RiskScoreRow, WeightDecision
 from hireloop.models.performance import Employee, EmploymentChange, Exit, PerformanceReview, ReviewCycle
 from hireloop.models.screening import Resume, ResumeImport, ScreeningResult
 from hireloop.models.scoring import (
@@ -64,6 +64,7 @@ __all__ = [
     "LoopApplicant",
     "LoopGroupData",
     "RiskScoreRow",
+    "LoopSettings",
     "WeightDecision",
     "Organization",
     "Resume",

@@ -48,6 +48,18 @@ class LoopGroupData(IdMixin, TenantMixin, Base):
     applicant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loop_applicants.id", ondelete="CASCADE"))
     sex: Mapped[str | None] = mapped_column(String(16))
     age_band: Mapped[str | None] = mapped_column(String(16))
+    # other groups the organization records (e.g. {"hukou": "non_local"}); audited when configured in LoopSettings
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSONType, default=dict)
+
+
+class LoopSettings(IdMixin, TenantMixin, Base):
+    """An organization's loop settings: which extra groups (beyond sex and age band) the bias audit covers."""
+
+    __tablename__ = "loop_settings"
+    __table_args__ = (UniqueConstraint("org_id"),)
+
+    audit_groups: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class RiskScoreRow(IdMixin, TenantMixin, Base):
