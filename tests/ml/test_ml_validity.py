@@ -58,3 +58,24 @@ def test_weights_refuse_group_data_and_thin_data(history) -> None:
         propose_weights(h, ["sex", "channel_development"])
     with pytest.raises(ValidationFailed):
         propose_weights(history.hires.head(10), ["channel_development"])
+
+
+def test_the_estimated_gain_is_not_biased_against_the_proposal_on_demo_sized_histories() -> None:
+    """On ~55 hires a job, held-out predictions pooled across folds without each fold's intercept understated
+    every proposal (mean estimated gain -0.13 on these seeds, where the proposal ranks the competencies right);
+    with intercepts and repeated splits the estimate is about even."""
+    from hireloop.loop.demo import demo_params
+    from hireloop.ml.synth import simulate_history
+
+    gains = []
+    for seed in (5, 11, 13):
+        h = simulate_history(demo_params(seed=seed))
+        for job in h.params.jobs:
+            d = h.hires[h.hires["job"] == job.key]
+            try:
+                p = propose_weights(d, job.competencies, n_boot=20)
+            except ValidationFailed:
+                continue  # under 50 followed hires
+            gains.append(p.validity_proposed - p.validity_current)
+    assert len(gains) >= 8
+    assert np.mean(gains) > -0.03, gains
