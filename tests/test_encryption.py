@@ -169,8 +169,8 @@ def test_the_migration_seals_what_was_stored_in_plain_and_its_downgrade_opens_it
         upgrade(s, "0008")
         eng = make_engine(url, null_pool=True)
         pg = eng.dialect.name == "postgresql"
-        org, cid = uuid.uuid4(), uuid.uuid4()
-        ids = {"org": str(org) if pg else org.hex, "cid": str(cid) if pg else cid.hex}
+        org, cid, jid, aid = uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+        ids = {k: str(v) if pg else v.hex for k, v in {"org": org, "cid": cid, "jid": jid, "aid": aid}.items()}
         profile = "CAST(:p AS jsonb)" if pg else ":p"
         with eng.begin() as c:
             c.execute(text("INSERT INTO organizations (id, name, slug, default_locale, created_at, updated_at) "
@@ -179,7 +179,21 @@ def test_the_migration_seals_what_was_stored_in_plain_and_its_downgrade_opens_it
                            f"updated_at) VALUES (:cid, :org, 'Wang Plain', 'wang.plain@x.example', '13911112222', "
                            f"{profile}, 'called twice', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
                       {**ids, "p": json.dumps({"summary": "plain resume words"})})
+            reqs = "CAST(:r AS jsonb)" if pg else ":r"
+            c.execute(text("INSERT INTO jobs (id, org_id, title, country, employment_type, status, description, "
+                           f"requirements, created_at, updated_at) VALUES (:jid, :org, 'Promoter', 'CN', 'full_time', "
+                           f"'open', '', {reqs}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), {**ids, "r": "{}"})
+            c.execute(text("INSERT INTO applications (id, org_id, job_id, candidate_id, stage, stage_changed_at, "
+                           "created_at, updated_at) VALUES (:aid, :org, :jid, :cid, 'applied', CURRENT_TIMESTAMP, "
+                           "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), ids)
+
+        def children() -> int:  # rebuilding a table on SQLite must not cascade to the rows that refer to it
+            with eng.connect() as c:
+                return c.execute(text("SELECT count(*) FROM applications")).scalar()
+
+        assert children() == 1
         upgrade(s)
+        assert children() == 1
         with eng.connect() as c:
             row = c.execute(text("SELECT full_name, email, phone, profile, notes, email_hash, phone_hash "
                                  "FROM candidates")).one()
@@ -192,6 +206,7 @@ def test_the_migration_seals_what_was_stored_in_plain_and_its_downgrade_opens_it
             assert (cand.full_name, cand.profile, cand.notes) == ("Wang Plain", {"summary": "plain resume words"},
                                                                   "called twice")
         downgrade(s, "0008")
+        assert children() == 1
         with eng.connect() as c:
             row = c.execute(text("SELECT full_name, email, profile FROM candidates")).one()
         assert row.full_name == "Wang Plain" and row.email == "wang.plain@x.example"

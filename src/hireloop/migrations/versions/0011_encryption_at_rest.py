@@ -64,11 +64,10 @@ def upgrade() -> None:
         b.add_column(sa.Column("to_hash", sa.String(40), nullable=True))
         b.create_index("ix_email_messages_to_hash", ["to_hash"])
     for table, column, _is_json, _old in SEALED:
+        # PostgreSQL enforces VARCHAR lengths and JSONB syntax, so the columns become TEXT; SQLite stores any text
+        # in any column, so its tables are not rebuilt (a rebuild of a big table is slow, and risky: see env.py).
         if pg:
             op.execute(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT USING "{column}"::text')
-        else:
-            with op.batch_alter_table(table) as b:
-                b.alter_column(column, type_=sa.Text())
     _seal_existing(bind)
 
 
@@ -76,19 +75,30 @@ def _seal_existing(bind: sa.engine.Connection) -> None:
     from hireloop.crypto.fields import blind_index, decrypt_text, encrypt_text, is_sealed
 
     for table, column, _is_json, _old in SEALED:
-        rows = bind.execute(sa.text(f'SELECT id, "{column}" FROM {table} WHERE "{column}" IS NOT NULL')).all()
-        for rid, value in rows:
+        for rid, value in _rows(bind, f'SELECT id, "{column}" FROM {table} WHERE "{column}" IS NOT NULL'):
             if not is_sealed(value):
                 bind.execute(sa.text(f'UPDATE {table} SET "{column}" = :v WHERE id = :id'),
                              {"v": encrypt_text(value, f"{table}.{column}"), "id": rid})
     for table, pairs in HASHES.items():
         cols = ", ".join(f'"{c}"' for c, _, _ in pairs)
-        rows = bind.execute(sa.text(f"SELECT id, {cols} FROM {table}")).all()
-        for rid, *values in rows:
+        for rid, *values in _rows(bind, f"SELECT id, {cols} FROM {table}"):
             params = {h: blind_index(decrypt_text(v, f"{table}.{c}") if v else None, kind)
                       for (c, h, kind), v in zip(pairs, values, strict=True)}
             sets = ", ".join(f"{h} = :{h}" for h in params)
             bind.execute(sa.text(f"UPDATE {table} SET {sets} WHERE id = :id"), {**params, "id": rid})
+
+
+def _rows(bind: sa.engine.Connection, sql: str, batch: int = 1000):  # noqa: ANN202
+    """The rows of `sql` a batch at a time, ordered by id (keyset), so a big table is never held whole."""
+    last = None
+    while True:
+        where = "" if last is None else (" AND id > :last" if " WHERE " in sql else " WHERE id > :last")
+        rows = bind.execute(sa.text(f"{sql}{where} ORDER BY id LIMIT {batch}"),
+                            {} if last is None else {"last": last}).all()
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1][0]
 
 
 def downgrade() -> None:
@@ -97,19 +107,14 @@ def downgrade() -> None:
     bind = op.get_bind()
     pg = bind.dialect.name == "postgresql"
     for table, column, is_json, old in SEALED:
-        rows = bind.execute(sa.text(f'SELECT id, "{column}" FROM {table} WHERE "{column}" IS NOT NULL')).all()
-        for rid, value in rows:
+        for rid, value in _rows(bind, f'SELECT id, "{column}" FROM {table} WHERE "{column}" IS NOT NULL'):
             plain = decrypt_text(value, f"{table}.{column}")
             if is_json:
                 json.loads(plain)  # it must be a JSON document again
             bind.execute(sa.text(f'UPDATE {table} SET "{column}" = :v WHERE id = :id'), {"v": plain, "id": rid})
-        new_type = _old_type(old, pg)
         if pg:
-            cast = new_type.compile(dialect=bind.dialect)
+            cast = _old_type(old, pg).compile(dialect=bind.dialect)
             op.execute(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE {cast} USING "{column}"::{cast}')
-        else:
-            with op.batch_alter_table(table) as b:
-                b.alter_column(column, type_=new_type)
     with op.batch_alter_table("email_messages") as b:
         b.drop_index("ix_email_messages_to_hash")
         b.drop_column("to_hash")
