@@ -4,6 +4,7 @@ exact-match search works through keyed hashes; keys rotate without losing anythi
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from pathlib import Path
 
@@ -259,3 +260,42 @@ def test_an_unfinished_upload_is_encrypted_on_disk_and_erasure_removes_it(client
     r = client.post(f"/api/v1/candidates/{cand_id}/erase", json={"reason": "request"}, headers=api(tenant.api_key))
     assert r.status_code == 200, r.text
     assert not part.exists()
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 2 * 65536 + 1000])
+def test_a_sealed_file_reads_back_exactly_and_any_cut_is_refused(settings, size):
+    from hireloop.crypto.files import CHUNK, TAG
+
+    storage = get_storage(settings)
+    key = f"org/test/cuts/{uuid.uuid4().hex}.bin"
+    original = os.urandom(size)
+    storage.put_bytes(key, original)
+    sealed = storage.path(key).read_bytes()
+    assert storage.read_bytes(key) == original
+    with storage.open(key) as fh:  # reads across a chunk boundary after a seek
+        fh.seek(max(size - CHUNK - 10, 0))
+        assert fh.read() == original[max(size - CHUNK - 10, 0):]
+    # cut inside the last tag, exactly a tag, a whole chunk (a clean chunk boundary), and into the header
+    for cut in sorted({1, TAG - 1, TAG, TAG + 1, CHUNK + TAG, len(sealed) - 30} & set(range(1, len(sealed)))):
+        storage.path(key).write_bytes(sealed[: len(sealed) - cut])
+        with pytest.raises(SealedFileBroken):
+            storage.read_bytes(key)
+    storage.path(key).write_bytes(sealed)
+    assert storage.read_bytes(key) == original
+
+
+def test_sealing_copes_with_a_stream_that_returns_short_reads(settings):
+    class Trickle:
+        def __init__(self, data: bytes) -> None:
+            self.data, self.pos = data, 0
+
+        def read(self, n: int = -1) -> bytes:
+            n = min(n if n >= 0 else len(self.data), 40_000)
+            out = self.data[self.pos : self.pos + n]
+            self.pos += len(out)
+            return out
+
+    storage = get_storage(settings)
+    original = os.urandom(300_000)
+    storage.put_stream("org/test/trickle.bin", Trickle(original))
+    assert storage.read_bytes("org/test/trickle.bin") == original

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select, update
 
 from hireloop.crypto.fields import decrypt_text, encrypt_text, is_sealed, sealed_key_id
-from hireloop.crypto.files import MAGIC, SealedReader, seal_stream
+from hireloop.crypto.files import SealedReader, file_key_id, seal_stream
 from hireloop.crypto.keys import KeyRing
 from hireloop.crypto.raw import raw_table, sealed_columns
 from hireloop.models import Base
@@ -36,11 +36,7 @@ class KeyUsage:
 
 
 def _file_key_id(path: Path) -> str:
-    with path.open("rb") as fh:
-        head = fh.read(len(MAGIC) + 1)
-        if head[: len(MAGIC)] != MAGIC or len(head) <= len(MAGIC):
-            return "plain"
-        return fh.read(head[-1]).decode()
+    return file_key_id(path) or "plain"
 
 
 def usage(engine: Engine, storage: LocalStorage) -> KeyUsage:
