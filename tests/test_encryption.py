@@ -222,6 +222,7 @@ def test_serving_without_keys_when_keys_are_required_stops_with_what_to_do(tmp_p
     from hireloop.config import get_settings
 
     monkeypatch.setenv("HIRELOOP_STORAGE_ROOT", str(tmp_path / "storage"))
+    monkeypatch.setenv("HIRELOOP_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")  # a new install
     monkeypatch.setenv("HIRELOOP_REQUIRE_KEYS", "true")
     get_settings.cache_clear()
     try:
@@ -299,3 +300,65 @@ def test_sealing_copes_with_a_stream_that_returns_short_reads(settings):
     original = os.urandom(300_000)
     storage.put_stream("org/test/trickle.bin", Trickle(original))
     assert storage.read_bytes("org/test/trickle.bin") == original
+
+
+def test_processes_starting_together_on_a_new_install_share_one_key_file(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("from hireloop.crypto.keys import current_keyring; import time, sys; "
+            "time.sleep(max(0, float(sys.argv[1]) - time.time())); print(current_keyring().primary)")
+    env = {**os.environ, "HIRELOOP_STORAGE_ROOT": str(tmp_path / "storage"), "PYTHONPATH": "src"}
+    env.pop("HIRELOOP_DATA_KEYS", None)
+    import time
+
+    start = str(time.time() + 2.0)  # all import first, then ask for the keys at the same moment
+    procs = [subprocess.Popen([sys.executable, "-c", code, start], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    primaries = {o.strip() for o, _ in outs}
+    assert len(primaries) == 1
+    from hireloop.crypto.keys import parse_key_file
+
+    assert parse_key_file(tmp_path / "keys" / "data-keys.json").primary == primaries.pop()
+    assert [p.name for p in (tmp_path / "keys").iterdir()] == ["data-keys.json"]  # no temporary files left
+
+
+def test_sealed_files_without_their_key_file_are_not_given_a_new_key(settings, tmp_path, monkeypatch):
+    import shutil
+
+    from hireloop.config import get_settings
+    from hireloop.crypto.keys import forget_cached_keys
+
+    storage = get_storage(settings)
+    storage.put_bytes("org/test/kept.bin", b"sealed before the key file went missing")
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(storage.root, moved / "storage")  # the data, without the keys beside it
+    monkeypatch.setenv("HIRELOOP_STORAGE_ROOT", str(moved / "storage"))
+    get_settings.cache_clear()
+    forget_cached_keys()
+    try:
+        with pytest.raises(KeysMissing, match="restore it from your key backup"):
+            current_keyring()
+        assert not (moved / "keys").exists()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+        forget_cached_keys()
+
+
+def test_a_database_of_sealed_data_without_its_key_file_stops_the_server_instead_of_a_new_key(
+        client, tenant, tmp_path, monkeypatch, settings):
+    from hireloop.config import get_settings
+
+    _new_candidate(client, tenant)  # the shared test database now surely holds sealed names
+    monkeypatch.setenv("HIRELOOP_DATA_KEY_FILE", str(tmp_path / "lost" / "data-keys.json"))
+    get_settings.cache_clear()
+    try:
+        r = CliRunner().invoke(cli, ["worker"])
+        assert r.exit_code == 2 and "holds sealed personal data" in r.output
+        assert not (tmp_path / "lost").exists()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

@@ -55,12 +55,31 @@ def migrate() -> None:
 def _check_keys() -> None:
     """Fail at start, not at the first request, when the data keys are missing or unreadable."""
     from hireloop.crypto import KeysMissing, current_keyring
+    from hireloop.crypto.keys import key_file_path
 
+    s = get_settings()
     try:
+        if not s.data_keys and not key_file_path(s).exists() and _database_holds_sealed_values():
+            raise KeysMissing(f"The database holds sealed personal data, but there is no key file at "
+                              f"{key_file_path(s)}: point HIRELOOP_DATA_KEY_FILE at it, or restore it from your key "
+                              "backup. A new key would not open it.")
         current_keyring()
     except KeysMissing as exc:
         typer.echo(f"error: {exc.message}", err=True)
         raise typer.Exit(2) from None
+
+
+def _database_holds_sealed_values() -> bool:
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hireloop.db import get_engine
+
+    try:
+        with get_engine().connect() as c:
+            return c.execute(text("SELECT 1 FROM candidates WHERE full_name LIKE 'hl1:%' LIMIT 1")).first() is not None
+    except SQLAlchemyError:  # not migrated yet: nothing sealed
+        return False
 
 
 @app.command()

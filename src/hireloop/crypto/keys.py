@@ -14,7 +14,9 @@ import binascii
 import json
 import logging
 import os
+import re
 import secrets
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from hireloop.errors import HireLoopError
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
-_cache: dict[tuple[str, str, str], tuple[KeyRing, int, float]] = {}  # ring, key file mtime, checked at
+_cache: dict[tuple[str, str, str], tuple[KeyRing, tuple[int, ...], float]] = {}  # ring, key file mtime, checked at
 RECHECK_SECONDS = 1.0  # a rotated key file is picked up by running processes within a second
 
 
@@ -82,6 +84,15 @@ def new_key_id() -> str:
     return datetime.now(UTC).strftime("k%Y%m%d") + secrets.token_hex(2)
 
 
+KEY_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def _kid(kid: str, where: str) -> str:
+    if not KEY_ID.match(kid):
+        raise KeysMissing(f"Key id {kid[:70]!r} in {where} must be 1-64 letters, digits, '-' or '_'.")
+    return kid
+
+
 def _b64(b: bytes) -> str:
     return base64.b64encode(b).decode()
 
@@ -104,7 +115,7 @@ def key_file_path(settings: Settings | None = None) -> Path:
 def parse_key_file(path: Path) -> KeyRing:
     try:
         doc = json.loads(path.read_text())
-        keys = {str(k): _key(v, f"key {k} in {path}") for k, v in doc["keys"].items()}
+        keys = {_kid(str(k), str(path)): _key(v, f"key {k} in {path}") for k, v in doc["keys"].items()}
         primary, index = str(doc["primary"]), _key(doc["index_key"], f"index_key in {path}")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise KeysMissing(f"The key file {path} cannot be read ({type(exc).__name__}); restore it from your key "
@@ -121,7 +132,7 @@ def parse_env(data_keys: str, index_key: str | None) -> KeyRing:
         kid, sep, value = p.partition("=")
         if not sep or not kid.strip():
             raise KeysMissing("HIRELOOP_DATA_KEYS must look like 'kid=base64key,kid2=base64key' (first = primary).")
-        keys[kid.strip()] = _key(value, f"HIRELOOP_DATA_KEYS key {kid.strip()}")
+        keys[_kid(kid.strip(), "HIRELOOP_DATA_KEYS")] = _key(value, f"HIRELOOP_DATA_KEYS key {kid.strip()}")
     if not keys:
         raise KeysMissing("HIRELOOP_DATA_KEYS is empty.")
     if not index_key:
@@ -129,16 +140,54 @@ def parse_env(data_keys: str, index_key: str | None) -> KeyRing:
     return KeyRing(keys, next(iter(keys)), _key(index_key, "HIRELOOP_INDEX_KEY"), "environment")
 
 
-def write_key_file(path: Path, ring: KeyRing) -> None:
-    """Write atomically with mode 0600 (the old file is replaced only once the new one is complete)."""
+def write_key_file(path: Path, ring: KeyRing, *, create_only: bool = False) -> bool:
+    """Write atomically with mode 0600: the old file is replaced only once the new one is complete and on disk.
+
+    With create_only, an existing file is left as it is and False is returned (two processes starting at once
+    on a new install must end up with one key file, not each its own)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(ring.to_json())
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mode 0600, a unique name
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(ring.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        if create_only:
+            try:
+                os.link(tmp, path)  # fails when the file exists: no window between checking and writing
+            except FileExistsError:
+                return False
+        else:
+            os.replace(tmp, path)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)  # the rename itself survives a crash
+        finally:
+            os.close(dir_fd)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _sealed_files_exist(storage_root: Path) -> bool:
+    """Whether any stored file is sealed (stops at the first one found)."""
+    from hireloop.crypto.files import MAGIC
+
+    stack = [Path(storage_root) / "org"]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except OSError:
+            continue
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                stack.append(Path(e.path))
+            elif e.is_file(follow_symlinks=False):
+                with open(e.path, "rb") as fh:
+                    if fh.read(len(MAGIC)) == MAGIC:
+                        return True
+    return False
 
 
 def current_keyring(settings: Settings | None = None) -> KeyRing:
@@ -153,7 +202,7 @@ def current_keyring(settings: Settings | None = None) -> KeyRing:
         ring, mtime, checked = hit
         if env or now - checked < RECHECK_SECONDS:
             return ring
-        if _mtime(path) == mtime:
+        if _stamp(path) == mtime:
             _cache[cache_key] = (ring, mtime, now)
             return ring
     with _lock:
@@ -164,21 +213,27 @@ def current_keyring(settings: Settings | None = None) -> KeyRing:
         elif s.require_keys:
             raise KeysMissing(f"No data keys: set HIRELOOP_DATA_KEYS and HIRELOOP_INDEX_KEY, or create {path} with "
                               "`hireloop keys init`.")
+        elif _sealed_files_exist(s.storage_root):
+            # a missing key file next to sealed data is a wrong path or a lost file, never a new install
+            raise KeysMissing(f"Stored files are sealed, but there is no key file at {path}: point "
+                              "HIRELOOP_DATA_KEY_FILE at it, or restore it from your key backup. A new key would "
+                              "not open them.")
         else:
-            ring = KeyRing.generate()
-            write_key_file(path, ring)
-            ring = parse_key_file(path)
-            log.warning("created a new data key file; back it up apart from the database and storage",
-                        extra={"key_file": str(path)})
-        _cache[cache_key] = (ring, 0 if env else _mtime(path), now)
+            if write_key_file(path, KeyRing.generate(), create_only=True):
+                log.warning("created a new data key file; back it up apart from the database and storage",
+                            extra={"key_file": str(path)})
+            ring = parse_key_file(path)  # ours, or the one another process created a moment before
+        _cache[cache_key] = (ring, (0,) if env else _stamp(path), now)
         return ring
 
 
-def _mtime(path: Path) -> int:
+def _stamp(path: Path) -> tuple[int, ...]:
+    """What identifies a version of the key file: inode, modification time and size."""
     try:
-        return path.stat().st_mtime_ns
+        st = path.stat()
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
     except OSError:
-        return -1
+        return (-1,)
 
 
 def ring_with(kid: str) -> KeyRing:
