@@ -130,19 +130,29 @@ def test_stored_files_are_sealed_detect_tampering_and_stream_with_ranges(client,
     assert storage.read_bytes(key) == original
 
 
-def test_key_rotation_reseals_every_value_and_file_and_retires_the_old_key(client, settings, tenant):
+def test_key_rotation_reseals_every_value_and_file_and_retires_the_old_key(client, settings, tenant, tmp_path):
+    from hireloop.compliance.backup import backup, new_key, restore
+    from hireloop.crypto.keys import key_file_path
+
     cand = _new_candidate(client, tenant)
     iv_id, token = new_interview(settings, tenant)
     upload(client, token, consent(client, token), -1, FIXTURE.read_bytes(), content_type="video/mp4")
     old = current_keyring().primary
+    archive, bkey = tmp_path / "before-rotation.backup", new_key()
+    backup(get_engine(settings), Path(settings.storage_root), archive, bkey)
 
-    r = CliRunner().invoke(cli, ["keys", "rotate", "--retire"])
+    r = CliRunner().invoke(cli, ["keys", "rotate"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
-    assert out["primary"] != old and out["retired"] == [old]
+    assert out["primary"] != old and old in current_keyring().keys  # the old key stays until retired
     assert set(out["values"]) == {out["primary"]} and set(out["files"]) == {out["primary"]}
     assert out["resealed_values"] > 0 and out["resealed_files"] > 0
-    assert set(current_keyring().keys) == {out["primary"]}
+
+    r = CliRunner().invoke(cli, ["keys", "retire"])  # too soon: work begun with the old key may still be running
+    assert r.exit_code == 2 and "wait" in r.output
+    r = CliRunner().invoke(cli, ["keys", "retire", "--grace", "0"])
+    assert r.exit_code == 0, r.output
+    assert old in json.loads(r.output)["retired"] and set(current_keyring().keys) == {out["primary"]}
 
     got = client.get(f"/api/v1/candidates/{cand['id']}", headers=api(tenant.api_key)).json()
     assert got["email"] == cand["_body"]["email"]  # still opens, and still found by its keyed hash
@@ -153,6 +163,51 @@ def test_key_rotation_reseals_every_value_and_file_and_retires_the_old_key(clien
     assert get_storage(settings).read_bytes(key) == FIXTURE.read_bytes()
     status = json.loads(CliRunner().invoke(cli, ["keys", "status"]).output)
     assert set(status["values"]) == {out["primary"]} and status["keys"] == [out["primary"]]
+
+    # a backup from before the rotation needs the retired key: the restore takes it back from the archive
+    with pytest.raises(Exception, match="not empty"):  # (into this non-empty database: refused after the key check)
+        restore(get_engine(settings), tmp_path / "unused", archive, bkey)
+    assert old in current_keyring().keys
+    assert key_file_path().with_name("data-keys.retired.json").exists()
+
+
+def test_a_value_changed_while_it_is_resealed_keeps_the_change(settings, client, tenant):
+    from sqlalchemy import update as sa_update
+
+    from hireloop.crypto.raw import raw_table
+    from hireloop.crypto.rotate import reseal
+    from hireloop.models import Candidate
+
+    from hireloop.crypto.keys import forget_cached_keys, key_file_path, write_key_file
+
+    cand = _new_candidate(client, tenant)
+    ring = current_keyring()
+    stale = ring.with_new_primary()  # a rotation whose reseal races with an edit of one row
+    write_key_file(key_file_path(), stale)
+    forget_cached_keys()
+    raw = raw_table(Candidate.__table__)
+    cid = uuid.UUID(cand["id"])
+    engine = get_engine(settings)
+    real_encrypt = encrypt_text
+    edited = []
+
+    def encrypt_then_someone_edits(value, purpose, r=None):  # noqa: ANN001, ANN202
+        if purpose == "candidates.full_name" and not edited:
+            with engine.begin() as c:  # the recruiter's edit lands between the reseal's read and its write
+                c.execute(sa_update(raw).where(raw.c.id == cid).values(full_name=real_encrypt("Renamed", purpose, ring)))
+            edited.append(True)
+        return real_encrypt(value, purpose, r)
+
+    import hireloop.crypto.rotate as rot
+
+    rot.encrypt_text, saved = encrypt_then_someone_edits, rot.encrypt_text
+    try:
+        result = reseal(engine, get_storage(settings), stale)
+    finally:
+        rot.encrypt_text = saved
+    assert result.changed_meanwhile >= 1
+    with session_factory(settings)() as s:
+        assert s.get(Candidate, cid).full_name == "Renamed"
 
 
 @pytest.mark.parametrize("backend_name", ["sqlite", "postgresql"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from typing import Annotated
 
 import typer
@@ -50,11 +51,12 @@ def status() -> None:
 
 
 @app.command("rotate")
-def rotate(retire: Annotated[bool, typer.Option(help="remove the old keys once nothing uses them")] = False) -> None:
-    """Add a new primary key to the key file, seal everything again under it, and optionally retire old keys.
+def rotate() -> None:
+    """Add a new primary key to the key file and seal everything again under it (old keys stay until
+    `hireloop keys retire`).
 
     With keys in the environment: put a new key (from `hireloop keys init --env`) first in HIRELOOP_DATA_KEYS,
-    keep the old ones after it, and run `hireloop keys reseal`."""
+    keep the old ones after it, restart, and run `hireloop keys reseal`."""
     from hireloop.crypto.keys import current_keyring, forget_cached_keys, key_file_path, parse_key_file, write_key_file
 
     ring = current_keyring()
@@ -63,35 +65,70 @@ def rotate(retire: Annotated[bool, typer.Option(help="remove the old keys once n
                    "restart, then run `hireloop keys reseal`.", err=True)
         raise typer.Exit(2)
     path = key_file_path()
-    new = ring.with_new_primary()
-    write_key_file(path, new)  # the old keys stay in the file: data sealed with them still opens meanwhile
+    write_key_file(path, ring.with_new_primary())  # old keys stay: data sealed with them still opens meanwhile
     forget_cached_keys()
-    _reseal(parse_key_file(path), retire=retire)
+    _reseal(parse_key_file(path))
 
 
 @app.command("reseal")
-def reseal(retire: Annotated[bool, typer.Option(help="(key file only) remove keys nothing uses any more")] = False) -> None:
+def reseal() -> None:
     """Seal every value and file not sealed with the primary key again under it (safe to run again)."""
     from hireloop.crypto.keys import current_keyring
 
-    _reseal(current_keyring(), retire=retire)
+    _reseal(current_keyring())
 
 
-def _reseal(ring, *, retire: bool) -> None:  # noqa: ANN001
-    from hireloop.crypto.keys import forget_cached_keys, key_file_path, write_key_file
+def _reseal(ring) -> None:  # noqa: ANN001
     from hireloop.crypto.rotate import reseal as run
     from hireloop.db import get_engine
     from hireloop.storage import get_storage
 
     result = run(get_engine(), get_storage(), ring)
     leftovers = {k for k in (*result.values, *result.files) if k != ring.primary}
-    out = {"primary": ring.primary, **result.to_dict(), "retired": []}
-    if retire and not leftovers and ring.source != "environment":
-        out["retired"] = sorted(k for k in ring.keys if k != ring.primary)
-        write_key_file(key_file_path(), ring.only_primary())
-        forget_cached_keys()
-    elif retire:
-        out["not_retired_because"] = sorted(leftovers) or ["keys come from the environment"]
-    typer.echo(json.dumps(out, indent=2))
-    if leftovers:
+    typer.echo(json.dumps({"primary": ring.primary, **result.to_dict(), "still_other_keys": sorted(leftovers)},
+                          indent=2))
+    if leftovers:  # written meanwhile by a process with the old key, or changed while resealing: run again
         raise typer.Exit(1)
+
+
+@app.command("retire")
+def retire(grace: Annotated[int, typer.Option(help="seconds the primary key must have been in place")] = 900) -> None:
+    """Move keys nothing uses any more (values, files, unfinished uploads) out of the key file into the archive
+    beside it (`*.retired.json`, which backups from before the rotation need)."""
+    import time
+
+    from hireloop.crypto.keys import current_keyring, forget_cached_keys, key_file_path, write_key_file
+    from hireloop.crypto.rotate import still_in_use
+    from hireloop.db import get_engine
+    from hireloop.storage import get_storage
+
+    ring = current_keyring()
+    path = key_file_path()
+    if ring.source == "environment":
+        typer.echo("The keys come from HIRELOOP_DATA_KEYS: remove the old ones there once `hireloop keys status` "
+                   "shows nothing uses them.", err=True)
+        raise typer.Exit(2)
+    age = time.time() - path.stat().st_mtime
+    if age < grace:
+        typer.echo(f"The primary key is {age:.0f} s old; wait {grace - age:.0f} s more, so that work begun with the "
+                   "old key has finished (or pass --grace).", err=True)
+        raise typer.Exit(2)
+    old = sorted(k for k in ring.keys if k != ring.primary)
+    busy = still_in_use(get_engine(), get_storage(), ring)
+    if busy:
+        typer.echo(json.dumps({"retired": [], "still_in_use": sorted(busy),
+                               "do": "run `hireloop keys reseal`, let unfinished uploads complete, then retire"}))
+        raise typer.Exit(1)
+    archive = path.with_name(path.stem + ".retired.json")
+    kept = json.loads(archive.read_text()) if archive.exists() else {}
+    kept.update({k: base64.b64encode(ring.keys[k]).decode() for k in old})
+    fd = os.open(archive.with_name(archive.name + ".new"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        json.dump(kept, fh, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(archive.with_name(archive.name + ".new"), archive)
+    write_key_file(path, ring.only_primary())
+    forget_cached_keys()
+    typer.echo(json.dumps({"retired": old, "archive": str(archive),
+                           "note": "backups made before the rotation need the archived keys"}, indent=2))

@@ -31,7 +31,7 @@ from sqlalchemy import Date, DateTime, Engine, LargeBinary, Uuid, func, select, 
 from hireloop import __version__
 from hireloop.crypto.fields import is_sealed, sealed_key_id
 from hireloop.crypto.files import MAGIC as FILE_MAGIC
-from hireloop.crypto.keys import current_keyring
+from hireloop.crypto.keys import unretire
 from hireloop.crypto.raw import is_sealed_column, raw_table
 from hireloop.errors import HireLoopError, ValidationFailed
 from hireloop.models import Base
@@ -199,7 +199,7 @@ def restore(engine: Engine, storage_root: Path, in_path: Path, key: bytes) -> Ba
         plain = _decrypt(fh, key)
     zf = zipfile.ZipFile(io.BytesIO(plain))
     manifest = json.loads(zf.read("manifest.json"))
-    missing = sorted(set(manifest.get("data_key_ids", [])) - set(current_keyring().keys))
+    missing = sorted(unretire(set(manifest.get("data_key_ids", []))))  # retired keys come back from the archive
     if missing:
         raise BackupError(f"The backup's personal data is sealed with data keys {', '.join(missing)}, which this "
                           "server does not have: restore the data key file (or HIRELOOP_DATA_KEYS) from your key "

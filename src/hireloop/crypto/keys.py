@@ -249,3 +249,24 @@ def forget_cached_keys() -> None:
     """After the key file changes (rotation), the next use reads it again."""
     with _lock:
         _cache.clear()
+
+
+def unretire(key_ids: set[str], settings: Settings | None = None) -> set[str]:
+    """Bring retired keys back from the archive beside the key file (a restore of an older backup needs them);
+    returns the ids still missing."""
+    ring = current_keyring(settings)
+    missing = set(key_ids) - set(ring.keys)
+    path = key_file_path(settings)
+    archive = path.with_name(path.stem + ".retired.json")
+    if not missing or ring.source == "environment" or not archive.exists():
+        return missing
+    try:
+        kept = json.loads(archive.read_text())
+    except (OSError, ValueError):
+        return missing
+    found = {k: _key(kept[k], f"key {k} in {archive}") for k in missing if k in kept}
+    if found:
+        write_key_file(path, KeyRing({**ring.keys, **found}, ring.primary, ring.index_key, ring.source))
+        forget_cached_keys()
+        log.warning("retired data keys brought back for a restore", extra={"key_ids": sorted(found)})
+    return missing - set(found)

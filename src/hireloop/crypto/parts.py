@@ -1,7 +1,8 @@
 """Files still being written, in order, over several requests (resumable uploads): AES-256-CTR at the byte
 offset, under a key derived (HKDF) from a data key and the file's name, so no plaintext touches the disk even
-before the file is complete. When complete, the file is read back and sealed with AES-GCM into storage; CTR
-gives no integrity, which the final seal (and the upload's SHA-256) then provides.
+before the file is complete. When complete, the file is read back and sealed with AES-GCM into storage. This
+phase gives confidentiality only: CTR has no integrity, so someone able to write the part file could change
+bytes unnoticed (the SHA-256 recorded is of what was read back); the sealed file is protected from then on.
 
 Layout: ``HLP1`` | key-id length (1 byte) | key id | ciphertext at the plaintext's offsets.
 """
@@ -31,12 +32,21 @@ def _xor_at(key: bytes, offset: int, data: bytes) -> bytes:
     return enc.update(bytes(skip) + data)[skip:]
 
 
-def _header(path: Path) -> tuple[str, int]:
+def _header(path: Path) -> tuple[str | None, int]:
+    """(key id, header length); (None, 0) for an upload begun before encryption, which goes on in plain."""
     with path.open("rb") as fh:
         head = fh.read(len(MAGIC) + 1)
         if head[: len(MAGIC)] != MAGIC or len(head) <= len(MAGIC):
-            raise ValueError(f"{path.name} is not a HireLoop part file")
+            return None, 0
         return fh.read(head[-1]).decode(), len(MAGIC) + 1 + head[-1]
+
+
+def part_key_id(path: Path) -> str | None:
+    """The data key id an unfinished upload is encrypted with (None for one written before encryption)."""
+    try:
+        return _header(path)[0]
+    except OSError:
+        return None
 
 
 def create(path: Path) -> None:
@@ -50,10 +60,9 @@ def create(path: Path) -> None:
 def write_at(path: Path, offset: int, data: bytes) -> None:
     """Write plaintext `data` at plaintext `offset`, encrypted, and make it durable."""
     kid, head = _header(path)
-    key = _key(ring_with(kid), kid, path.name)
     with path.open("r+b") as fh:
         fh.seek(head + offset)
-        fh.write(_xor_at(key, offset, data))
+        fh.write(data if kid is None else _xor_at(_key(ring_with(kid), kid, path.name), offset, data))
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -64,7 +73,7 @@ class PartReader(io.RawIOBase):
     def __init__(self, path: Path) -> None:
         super().__init__()
         kid, head = _header(path)
-        self._key = _key(ring_with(kid), kid, path.name)
+        self._key = None if kid is None else _key(ring_with(kid), kid, path.name)
         self._fh = path.open("rb")
         self._fh.seek(head)
         self._pos = 0
@@ -74,7 +83,7 @@ class PartReader(io.RawIOBase):
 
     def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self._fh.read(len(buf))
-        plain = _xor_at(self._key, self._pos, data)
+        plain = data if self._key is None else _xor_at(self._key, self._pos, data)
         buf[: len(plain)] = plain
         self._pos += len(plain)
         return len(plain)
