@@ -117,6 +117,8 @@ def test_stored_files_are_sealed_detect_tampering_and_stream_with_ranges(client,
     tail = client.get(url, headers={**h, "Range": "bytes=-100"})
     assert tail.status_code == 206 and tail.content == original[-100:]
     assert client.get(url, headers={**h, "Range": f"bytes={len(original)}-"}).status_code == 416
+    assert client.get(url, headers={**h, "Range": "bytes=500-100"}).status_code == 200  # invalid: ignored
+    assert client.get(url, headers={**h, "Range": "Bytes=0-9"}).content == original[:10]
 
     tampered = bytearray(on_disk)
     tampered[len(tampered) // 2] ^= 0x01
@@ -417,3 +419,44 @@ def test_a_database_of_sealed_data_without_its_key_file_stops_the_server_instead
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+
+
+def test_a_value_that_does_not_open_is_a_500_that_names_nothing_of_the_server(client, settings, tenant):
+    from sqlalchemy import update as sa_update
+
+    from hireloop.crypto.raw import raw_table
+    from hireloop.models import Candidate
+
+    cand = _new_candidate(client, tenant)
+    raw = raw_table(Candidate.__table__)
+    cid = uuid.UUID(cand["id"])
+    engine = get_engine(settings)
+
+    def set_email(value: str) -> None:
+        with engine.begin() as c:
+            c.execute(sa_update(raw).where(raw.c.id == cid).values(email=value))
+
+    with engine.connect() as c:
+        sealed = c.execute(raw.select().with_only_columns(raw.c.email).where(raw.c.id == cid)).scalar_one()
+    try:
+        for broken in (sealed[:-8] + ("AAAAAAAA" if not sealed.endswith("AAAAAAAA") else "BBBBBBBB"), "hl1:k1:%%%"):
+            set_email(broken)
+            r = client.get(f"/api/v1/candidates/{cand['id']}", headers=api(tenant.api_key))
+            assert r.status_code == 500 and r.json()["error"]["code"] == "sealed_value_broken"
+            assert "candidates" not in r.text and "key" not in r.json()["error"]["message"].lower()
+    finally:
+        set_email(sealed)
+
+
+def test_a_query_comparing_or_sorting_a_sealed_column_is_refused_when_built():
+    from sqlalchemy import select
+
+    from hireloop.crypto.fields import SealedColumnQuery
+    from hireloop.models import AnswerAnalysis, Candidate
+
+    for build in (lambda: Candidate.email == "a@x.example", lambda: Candidate.full_name.ilike("%wang%"),
+                  lambda: Candidate.phone.in_(["139"]), lambda: select(Candidate).order_by(Candidate.full_name.desc()),
+                  lambda: AnswerAnalysis.transcript == {"text": "x"}):
+        with pytest.raises(SealedColumnQuery):
+            build()
+    assert str(select(Candidate.id).where(Candidate.email.is_not(None)))  # only NULL tests are allowed

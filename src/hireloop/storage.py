@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,9 +83,15 @@ class LocalStorage:
 
     @contextmanager
     def plain_path(self, key: str) -> Iterator[Path]:
-        """A temporary plaintext copy (mode 0600, removed afterwards) for programs that need a file path."""
+        """A temporary plaintext copy (mode 0600, removed afterwards) for programs that need a file path.
+
+        Copies live in `<root>/../tmp` (0700), not the system's temporary folder, and copies a killed process
+        left there more than an hour ago are removed first."""
+        tmp_dir = self.root.parent / "tmp"
+        tmp_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _remove_stale(tmp_dir, older_than_s=3600)
         suffix = Path(key).suffix
-        fd, name = tempfile.mkstemp(prefix="hl-", suffix=suffix)
+        fd, name = tempfile.mkstemp(prefix="hl-", suffix=suffix, dir=tmp_dir)
         tmp = Path(name)
         try:
             with os.fdopen(fd, "wb") as out, self.open(key) as src:
@@ -105,6 +112,16 @@ class LocalStorage:
             for p in base.rglob("*"):
                 if p.is_file():
                     yield p.relative_to(self.root).as_posix()
+
+
+def _remove_stale(folder: Path, *, older_than_s: float) -> None:
+    cutoff = time.time() - older_than_s
+    for p in folder.glob("hl-*"):
+        try:
+            if p.stat().st_mtime < cutoff:
+                p.unlink()
+        except OSError:
+            pass
 
 
 def get_storage(settings: Settings | None = None) -> LocalStorage:

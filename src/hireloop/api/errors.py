@@ -32,6 +32,11 @@ def _page(request: Request, status: int, code: str, message: str) -> Response:
 def install(app: FastAPI) -> None:
     @app.exception_handler(HireLoopError)
     async def domain_error(request: Request, exc: HireLoopError) -> Response:
+        if exc.status_code == 500:  # the server's own fault (its keys, a changed model file): paths and key ids
+            log.error("server-side failure %s: %s", exc.code, exc.message)  # go to the log, not to the caller
+            exc = HireLoopError("The server could not complete this request; its administrator finds the reason "
+                                "in the server log.", code=exc.code)
+            exc.status_code = 500
         if not _is_api(request):
             if isinstance(exc, Unauthorized) and request.method == "GET":
                 return RedirectResponse(f"/login?next={request.url.path}", status_code=303)

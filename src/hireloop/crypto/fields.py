@@ -8,6 +8,7 @@ keyed hash (HMAC-SHA256) of the normalised value kept in a separate indexed colu
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import json
@@ -18,6 +19,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from sqlalchemy import Text
+from sqlalchemy.sql import operators
 from sqlalchemy.types import TypeDecorator
 
 from hireloop.crypto.keys import KeyRing, KeysMissing, current_keyring, ring_with
@@ -50,8 +52,13 @@ def decrypt_text(value: str, aad: str, ring: KeyRing | None = None) -> str:
     if not is_sealed(value):
         return value
     kid, _, body = value[len(PREFIX):].partition(":")
+    try:
+        raw = base64.urlsafe_b64decode(body)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) < 12 + 16:
+        raise SealedValueBroken(f"A sealed value in {aad} is malformed (key {kid[:70]!r}).")
     ring = ring or ring_with(kid)
-    raw = base64.urlsafe_b64decode(body)
     try:
         return ring.aead(kid).decrypt(raw[:12], raw[12:], aad.encode()).decode("utf-8")
     except InvalidTag:
@@ -59,11 +66,30 @@ def decrypt_text(value: str, aad: str, ring: KeyRing | None = None) -> str:
                                 "moved from another column.") from None
 
 
+class SealedColumnQuery(TypeError):
+    """A query compared, matched or sorted a sealed column: it would silently match nothing (every value has
+    its own nonce). Use the keyed-hash column (blind_index) for exact matches."""
+
+
+class _Sealed(TypeDecorator.Comparator):  # type: ignore[type-arg]
+    """Only IS NULL / IS NOT NULL make sense on ciphertext; anything else is refused when the query is built."""
+
+    def operate(self, op: Any, *other: Any, **kwargs: Any) -> Any:
+        if op in (operators.is_, operators.is_not):
+            return super().operate(op, *other, **kwargs)
+        raise SealedColumnQuery(f"{getattr(op, '__name__', op)} on the sealed column {self.type.purpose}: compare "
+                                "its keyed hash (hireloop.crypto.blind_index) instead")
+
+    def reverse_operate(self, op: Any, other: Any, **kwargs: Any) -> Any:
+        raise SealedColumnQuery(f"{getattr(op, '__name__', op)} on the sealed column {self.type.purpose}")
+
+
 class EncryptedText(TypeDecorator[str]):
     """A text column stored sealed; `purpose` (table.column) is bound into every value."""
 
     impl = Text
     cache_ok = True
+    comparator_factory = _Sealed
 
     def __init__(self, purpose: str) -> None:
         super().__init__()
@@ -81,6 +107,7 @@ class EncryptedJSON(TypeDecorator[Any]):
 
     impl = Text
     cache_ok = True
+    comparator_factory = _Sealed
 
     def __init__(self, purpose: str) -> None:
         super().__init__()
@@ -98,8 +125,6 @@ class EncryptedJSON(TypeDecorator[Any]):
             return value
         return json.loads(decrypt_text(value, self.purpose))
 
-    def coerce_compared_value(self, op: Any, value: Any) -> Any:
-        return Text()
 
 
 _SPACES = re.compile(r"\s+")

@@ -10,7 +10,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from hireloop.storage import LocalStorage
 
-_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$", re.IGNORECASE)
 
 
 def _parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:
@@ -24,8 +24,10 @@ def _parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:
         n = int(m.group(2))
         return (max(size - n, 0), size - 1) if n and size else "unsatisfiable"
     start = int(m.group(1))
+    if m.group(2) and int(m.group(2)) < start:
+        return None  # last < first is not a valid range-spec (RFC 9110 14.1.1): the header is ignored
     end = min(int(m.group(2)), size - 1) if m.group(2) else size - 1
-    if start >= size or end < start:
+    if start >= size:
         return "unsatisfiable"
     return start, end
 
