@@ -72,6 +72,7 @@ def test_the_decisions_endpoint_accepts_a_named_person(settings, client, tenant)
         last = uow.session.scalars(select(StageChange).where(StageChange.application_id == uuid.UUID(app_id))
                                    .order_by(StageChange.created_at.desc())).first()
         assert last.decided_by == "陈强"
+    assert r.json()["actor_name"].startswith("陈强 (via ")  # the decision record names the person too
 
 
 def test_a_console_user_is_the_person_deciding(settings, client, tenant):

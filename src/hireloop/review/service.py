@@ -121,14 +121,17 @@ def decide(session: Session, actor: Actor, application_id: uuid.UUID, *, decisio
         pipeline.move(session, actor, app.id, to_stage=nxt, reason=reason.strip())
     row = Decision(org_id=actor.org_id, application_id=app.id, assessment_id=a.id if a else None, decision=decision,
                    reason=reason.strip(), system_recommendation=a.recommendation if a else None,
-                   actor_type=actor.kind, actor_id=actor.id, actor_name=actor.name)
+                   actor_type=actor.kind, actor_id=actor.id,
+                   # an API key acts for a person, who is named as the one who decided
+                   actor_name=(f"{decided_by.strip()[:150]} (via {actor.name})"[:200]
+                               if decided_by and decided_by.strip() and actor.kind != "user" else actor.name))
     session.add(row)
     session.flush()
     if decision != "hold":  # a hold is no decision yet: the human review stays open
         safeguards.human_decided(session, actor, org_id=actor.org_id, application_id=app.id, outcome=decision)
     audit.record(session, actor, "application.decided", entity_type="application", entity_id=app.id,
                  details={"decision": decision, "system_recommendation": row.system_recommendation,
-                          "stage": app.stage})
+                          "stage": app.stage, "decided_by": row.actor_name})
     return row
 
 
