@@ -105,6 +105,8 @@ def test_an_automated_rejection_is_routed_to_a_person(settings, client, tenant):
     csrf = login(client, tenant.emails["hiring_manager"])
     page = client.get(f"/applications/{app_id}/review")
     assert page.status_code == 200 and 'class="card human-review routed"' in page.text
+    listed = client.get("/requests")  # and it is on the list of what waits for a person
+    assert f'data-application="{app_id}"' in listed.text and "screening rule" in listed.text
     r = client.post(f"/api/v1/applications/{app_id}/decisions", json={"decision": "reject", "reason": "复核后不匹配"},
                     headers={"X-CSRF-Token": csrf})
     assert r.status_code == 201, r.text
@@ -113,6 +115,7 @@ def test_an_automated_rejection_is_routed_to_a_person(settings, client, tenant):
         hold = uow.session.scalars(select(ProcessingRestriction).where(
             ProcessingRestriction.application_id == uuid.UUID(app_id))).one()
         assert hold.resolved_at is not None and hold.outcome == "reject"
+    assert f'data-application="{app_id}"' not in client.get("/requests").text  # decided: no longer waiting
 
 
 def test_a_job_may_switch_human_review_off_where_the_law_allows(settings, client, tenant):

@@ -60,6 +60,7 @@ def requests_page(request: Request, uow: UoW, actor: Reader, show: Annotated[str
 
     message = i18n.gettext_(DONE_MESSAGES[done]) if done in DONE_MESSAGES else None
     return render(request, "compliance/requests.html", {"rows": rows, "show_all": show == "all", "message": message,
+                                                        "holds": service.routed_holds(uow.session, actor),
                                                         **_labels()})
 
 

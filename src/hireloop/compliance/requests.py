@@ -87,6 +87,24 @@ def listing(session: Session, actor: Actor, *, include_closed: bool = False, now
     return out
 
 
+@dataclass(frozen=True)
+class RoutedHold:
+    """An automated rejection held for a person's decision (no candidate request behind it)."""
+
+    application_id: uuid.UUID
+    candidate: Candidate | None
+    since: datetime
+    proposed_by: str
+
+
+def routed_holds(session: Session, actor: Actor) -> list[RoutedHold]:
+    """Applications an automated process proposed to reject, waiting for a person, the oldest first."""
+    holds = [h for h in repo.restrictions(session, actor.org_id, kind=safeguards.HUMAN_REVIEW)
+             if h.request_id is None and h.application_id is not None]
+    return [RoutedHold(h.application_id, repo.candidate_of(session, actor.org_id, h.candidate_id), h.created_at,
+                       h.created_by) for h in holds]
+
+
 def get(session: Session, actor: Actor, request_id: uuid.UUID) -> CandidateRequest:
     req = repo.candidate_request(session, actor.org_id, request_id)
     if req is None:
