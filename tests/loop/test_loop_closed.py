@@ -178,6 +178,11 @@ def test_weight_rejection_is_recorded_and_listed(settings, demo, client):
     assert r.status_code == 201, r.text
     assert client.post("/api/v1/loop/weights/reject", json={"loop_job": "store_promoter", "reason": ""},
                        headers={"X-CSRF-Token": csrf}).status_code == 422
+    import uuid as _uuid  # a job of another organization (or none) is not one of ours: nothing is recorded
+
+    other = client.post("/api/v1/loop/weights/reject", headers={"X-CSRF-Token": csrf},
+                        json={"loop_job": "store_promoter", "reason": "x", "job_id": str(_uuid.uuid4())})
+    assert other.status_code == 404 and other.json()["error"]["code"] == "job_not_found"
     items = client.get("/api/v1/loop/weights/decisions", params={"job": "store_promoter"}).json()["items"]
     assert len(items) == 1
     d = items[0]

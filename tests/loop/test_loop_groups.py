@@ -137,7 +137,18 @@ def test_group_data_of_own_applicants_is_recorded_apart_and_audited(settings, te
     bad = client.post("/api/v1/loop/group-data", json={"items": [{"applicant": ids[0], "groups": {"Bad Name": "x"}}]},
                       headers={"X-CSRF-Token": csrf})
     assert bad.status_code == 422
+    # a measure's name would shadow the measure and break every applicant page: refused, and pages keep working
+    for groups_ in ({"speech_rate": "x"}, {"tenure_months": "x"}, {"hukou": "x" * 65}):
+        r = client.post("/api/v1/loop/group-data", json={"items": [{"applicant": ids[0], "groups": groups_}]},
+                        headers={"X-CSRF-Token": csrf})
+        assert r.status_code == 422, (groups_, r.text)
+    assert client.get("/api/v1/loop/funnel").status_code == 200
+    # one spelling per category: 'Female ' and 'female' are one group
+    client.post("/api/v1/loop/group-data", json={"items": [{"applicant": ids[1], "sex": " Female "}]},
+                headers={"X-CSRF-Token": csrf})
+    rows = _rows(client.get("/api/v1/loop/bias-audit", params={"kind": "selection"}).json())
+    assert rows[("sex", "female")]["n"] == 2 and ("sex", " female ") not in rows
     with unit_of_work(settings) as uow:  # the audit log keeps counts, never anyone's group
         ev = uow.session.scalars(select(AuditEvent).where(AuditEvent.org_id == tenant.org_id,
                                                           AuditEvent.action == "loop.group_data_stored")).all()
-    assert len(ev) == 2 and "non_local" not in str([e.details for e in ev])
+    assert len(ev) == 3 and "non_local" not in str([e.details for e in ev])

@@ -55,7 +55,8 @@ def load_applicants(session: Session, org_id: uuid.UUID) -> pd.DataFrame:
     measures = pd.DataFrame([r.measures or {} for r in raw], columns=list(MEASURES))
     groups = pd.DataFrame([(r.sex, r.age_band) for r in raw], columns=["sex", "age_band"])
     extra = pd.DataFrame([r.extra or {} for r in raw], index=df.index)
-    extra = extra[[c for c in extra.columns if is_valid_name(str(c))]]
+    taken = {*BASE_COLUMNS, *MEASURES, "sex", "age_band"}  # a stored name that clashes is left out, never doubled
+    extra = extra[[c for c in extra.columns if is_valid_name(str(c)) and c not in taken]]
     df = pd.concat([df, measures, groups, extra.astype(object).where(extra.notna(), None)], axis=1)
     for c in ["interview_score", "resume_match", *MEASURES]:
         df[c] = pd.to_numeric(df[c], errors="coerce").astype(float)

@@ -36,8 +36,12 @@ def record(session: Session, actor: Actor, *, loop_job: str, decision: str, prop
 def reject(session: Session, actor: Actor, loop_job: str, *, reason: str,
            job_id: uuid.UUID | None = None) -> WeightDecision:
     """Record that the analyst rejected the current weight proposal for loop_job's hires, and why."""
+    from hireloop.errors import NotFound
+    from hireloop.jobs import repository as jobs_repo
     from hireloop.loop import analytics as an
 
+    if job_id is not None and jobs_repo.get(session, actor.org_id, job_id) is None:
+        raise NotFound("No such job in your organization.", code="job_not_found")
     proposal = an.weights(an.load_frames(session, actor.org_id), loop_job)
     return record(session, actor, loop_job=loop_job, decision="rejected", proposal=an.to_jsonable(proposal),
                   reason=reason, job_id=job_id)

@@ -21,9 +21,20 @@ from hireloop.models import LoopSettings, utcnow
 BASE_GROUPS = ("sex", "age_band")
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_GROUPS = 5
-# columns of the applicant frame an extra group may not shadow
-RESERVED = frozenset({"applicant_id", "job", "applied_period", "stage", "hired", "interview_score", "resume_match",
-                      "employee_id", "eid", *BASE_GROUPS})
+MAX_VALUE = 64
+MAX_STORED = 2 * MAX_GROUPS  # extra groups kept per applicant, however many uploads add
+
+
+def _reserved() -> frozenset[str]:
+    """Names an extra group may not take: the applicant frame's columns and every model feature (a group of
+    that name would shadow a measure, or make every training refuse the feature)."""
+    from hireloop.ml.features import ATTRITION_NUMERIC, BEHAVIOUR_LABELS, CANDIDATE_NUMERIC
+
+    return frozenset({"applicant_id", "job", "applied_period", "stage", "hired", "interview_score", "resume_match",
+                      "employee_id", "eid", *BASE_GROUPS, *BEHAVIOUR_LABELS, *ATTRITION_NUMERIC, *CANDIDATE_NUMERIC})
+
+
+RESERVED = _reserved()
 
 
 def is_valid_name(name: str) -> bool:
@@ -89,6 +100,18 @@ def audit_groups(apps: pd.DataFrame, names: list[str]) -> tuple[str, ...]:
     return (*BASE_GROUPS, *(n for n in names if n in present))
 
 
+def _value(v: object) -> str | None:
+    """One spelling per category ('Female ' and 'female' are one group), at most MAX_VALUE characters."""
+    if v is None:
+        return None
+    text = " ".join(str(v).split()).lower()
+    if not text:
+        return None
+    if len(text) > MAX_VALUE:
+        raise ValidationFailed(f"A group value is at most {MAX_VALUE} characters.", code="group_value_too_long")
+    return text
+
+
 def store_group_data(session: Session, org_id: uuid.UUID, items: list[dict[str, object]]) -> dict[str, object]:
     """Record voluntarily given group data of recorded applicants (by their loop remote id, e.g. 'app-<id>'),
     apart from their profile: sex, age band and extra groups. Given fields replace the stored ones; a value of
@@ -105,11 +128,11 @@ def store_group_data(session: Session, org_id: uuid.UUID, items: list[dict[str, 
         aid = found.get(str(item["applicant"]))
         if aid is None:
             continue
-        extra = dict(item.get("groups") or {})  # type: ignore[call-overload]
+        extra = {k: _value(v) for k, v in dict(item.get("groups") or {}).items()}  # type: ignore[call-overload]
         bad = [k for k in extra if not is_valid_name(k)]
         if bad:
-            raise ValidationFailed(f"Group names must be lower-case letters, digits and _ (not {', '.join(bad)}).",
-                                   code="invalid_group_name")
+            raise ValidationFailed(f"Group names must be lower-case letters, digits and _, and not an applicant "
+                                   f"column or a measure (not {', '.join(bad)}).", code="invalid_group_name")
         row = rows.get(aid)
         if row is None:
             row = rows[aid] = LoopGroupData(org_id=org_id, applicant_id=aid, extra={})
@@ -119,7 +142,11 @@ def store_group_data(session: Session, org_id: uuid.UUID, items: list[dict[str, 
             updated += 1
         for field in ("sex", "age_band"):
             if field in item:
-                setattr(row, field, item[field])
-        row.extra = {k: v for k, v in {**(row.extra or {}), **extra}.items() if v is not None}
+                setattr(row, field, _value(item[field]))
+        merged = {k: v for k, v in {**(row.extra or {}), **extra}.items() if v is not None}
+        if len(merged) > MAX_STORED:
+            raise ValidationFailed(f"Applicant {item['applicant']} would hold {len(merged)} extra groups; at most "
+                                   f"{MAX_STORED} are kept (send null to remove one).", code="too_many_groups")
+        row.extra = merged
     session.flush()
     return {"created": created, "updated": updated, "not_found": [i for i in ids if i not in found]}

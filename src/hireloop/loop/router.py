@@ -264,7 +264,7 @@ class GroupDataItem(BaseModel):
     applicant: str = Field(min_length=1, max_length=120, description="the applicant's loop id, e.g. app-<application id>")
     sex: str | None = Field(default=None, max_length=16)
     age_band: str | None = Field(default=None, max_length=16)
-    groups: dict[str, str | None] = Field(default_factory=dict, max_length=MAX_GROUPS * 2,
+    groups: dict[str, Annotated[str, Field(max_length=64)] | None] = Field(default_factory=dict, max_length=MAX_GROUPS * 2,
                                           description='extra groups, e.g. {"hukou": "non_local"}')
 
 
