@@ -149,3 +149,21 @@ def test_erasing_a_hired_candidate_keeps_the_employee_but_no_interview_derived_c
             blob = storage.read_bytes(f.relative_to(storage.root).as_posix())
         assert phrase.encode() not in blob and "王已录用".encode() not in blob, f
     assert not any((Path(settings.storage_root) / k).exists() for k in files)
+
+
+def test_erasure_removes_the_uploaded_resume_file_and_its_import_entry(client, settings, tenant):
+    from hireloop.models import Resume, ResumeImport
+
+    with session_factory(settings)() as s:
+        [resume] = s.scalars(select(Resume).where(Resume.candidate_id == tenant.candidate_id)).all()
+        key = resume.storage_key
+    storage = get_storage(settings)
+    assert storage.exists(key) and b"Candidate" in storage.read_bytes(key)
+    r = client.post(f"/api/v1/candidates/{tenant.candidate_id}/erase", json={"reason": "request"},
+                    headers=api(tenant.api_key))
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"]["resume_import_items"] == 1 and r.json()["files_removed"] >= 1
+    assert not storage.exists(key)
+    with session_factory(settings)() as s:
+        items = s.get(ResumeImport, tenant.import_id).items
+    assert str(tenant.candidate_id) not in str(items) and "resume.txt" not in str(items)

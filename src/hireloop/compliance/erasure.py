@@ -116,6 +116,29 @@ def _employees(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, rep
     session.flush()
 
 
+@eraser("resumes")
+def _resumes(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
+    """The uploaded resume files (their rows go with the candidate) and the candidate's entries in the import
+    lists, whose file names often carry the person's name."""
+    from hireloop.models import Resume
+
+    resumes = repo.resumes_of(session, org_id, candidate_id)
+    keys = {r.storage_key for r in resumes if r.storage_key}
+    report.files += sorted(keys)
+    report.count("resumes", session.execute(delete(Resume).where(Resume.id.in_([r.id for r in resumes]))).rowcount
+                 if resumes else 0)
+    cid = str(candidate_id)
+    for batch in repo.resume_imports(session, org_id):
+        items = list(batch.items or [])
+        mine = [i for i in items if i.get("candidate_id") == cid or (i.get("key") and i.get("key") in keys)]
+        if mine:
+            report.files += [i["key"] for i in mine if i.get("key") and i["key"] not in keys]
+            batch.items = [i if i not in mine else {"status": "erased", "name": "", "key": None, "message": None}
+                           for i in items]  # the count of files stays right; nothing of the person does
+            report.count("resume_import_items", len(mine))
+    session.flush()
+
+
 @eraser("restrictions")
 def _restrictions(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, report: ErasureReport) -> None:
     report.count("processing_restrictions", session.execute(delete(ProcessingRestriction).where(

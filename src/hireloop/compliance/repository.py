@@ -23,6 +23,8 @@ from hireloop.models import (
     Interview,
     ProcessingRestriction,
     Report,
+    Resume,
+    ResumeImport,
     StageChange,
 )
 
@@ -183,3 +185,11 @@ def released_explanations(session: Session, org_id: uuid.UUID, candidate_id: uui
     return list(session.scalars(select(CandidateRequest).where(
         CandidateRequest.org_id == org_id, CandidateRequest.candidate_id == candidate_id,
         CandidateRequest.kind == "explanation", CandidateRequest.status == "closed")))
+
+
+def resumes_of(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> list[Resume]:
+    return list(session.scalars(select(Resume).where(Resume.org_id == org_id, Resume.candidate_id == candidate_id)))
+
+
+def resume_imports(session: Session, org_id: uuid.UUID) -> list[ResumeImport]:
+    return list(session.scalars(select(ResumeImport).where(ResumeImport.org_id == org_id)))
