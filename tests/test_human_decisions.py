@@ -146,3 +146,9 @@ def test_the_eu_policy_keeps_human_review_on(settings, client, tenant):
     r = client.patch(f"/api/v1/jobs/{job_id}", json={"country": "FR", "human_review_before_rejection": None}, headers=h)
     assert r.status_code == 200
     assert client.get(f"/api/v1/jobs/{job_id}/policy", headers=h).json()["human_review_before_rejection"] is True
+    # nor can an override of the policy take an EU job out of the EU rules (review finding)
+    r = client.post("/api/v1/jobs", headers=h, json={"title": "Munich", "country": "DE", "policy_key": "default",
+                                                     "human_review_before_rejection": False})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "policy_weaker_than_law"
+    r = client.post("/api/v1/jobs", headers=h, json={"title": "Munich", "country": "DE", "policy_key": "default"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "policy_weaker_than_law"

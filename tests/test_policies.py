@@ -105,7 +105,11 @@ def test_job_policy_follows_location_and_override(client, tenant):
     job = client.post("/api/v1/jobs", json={"title": "Verkäufer", "country": "DE", "city": "Berlin"}, headers=h).json()
     pol = client.get(f"/api/v1/jobs/{job['id']}/policy", headers=h).json()
     assert pol["key"] == "eu" and set(pol["measures"].values()) == {"not_computed"}
-    client.patch(f"/api/v1/jobs/{job['id']}", json={"policy_key": "default"}, headers=h)
-    assert client.get(f"/api/v1/jobs/{job['id']}/policy", headers=h).json()["key"] == "default"
+    r = client.patch(f"/api/v1/jobs/{job['id']}", json={"policy_key": "default"}, headers=h)  # weaker than the law
+    assert r.status_code == 422 and r.json()["error"]["code"] == "policy_weaker_than_law"
+    assert client.get(f"/api/v1/jobs/{job['id']}/policy", headers=h).json()["key"] == "eu"
+    cn = client.post("/api/v1/jobs", json={"title": "促销员", "country": "CN", "city": "上海"}, headers=h).json()
+    client.patch(f"/api/v1/jobs/{cn['id']}", json={"policy_key": "eu"}, headers=h)  # stricter than the law: allowed
+    assert client.get(f"/api/v1/jobs/{cn['id']}/policy", headers=h).json()["key"] == "eu"
     r = client.patch(f"/api/v1/jobs/{job['id']}", json={"policy_key": "moon"}, headers=h)
     assert r.status_code == 422

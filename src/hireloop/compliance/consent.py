@@ -34,8 +34,13 @@ def policy_for_job(job: Job) -> JurisdictionPolicy:
 
 def check_job_policy(job: Job) -> None:
     """Refuse a job setting its law does not allow (human review switched off under the EU policy)."""
-    policy = preset(job.policy_key) if job.policy_key else policy_for_location(job.country, job.region, job.city)
-    if job.human_review_before_rejection is False and policy.key in HUMAN_REVIEW_MANDATORY:
+    located = policy_for_location(job.country, job.region, job.city)
+    if job.policy_key and located.key == "eu" and job.policy_key != "eu":
+        # an override may not take a job out of the law of where it is (EU: no emotion inference at work, art. 22)
+        raise ValidationFailed(f"A job located in the EU follows the eu policy; {job.policy_key!r} would drop its "
+                               "protections. Leave policy_key empty or set it to eu.", code="policy_weaker_than_law")
+    policy = preset(job.policy_key) if job.policy_key else located
+    if job.human_review_before_rejection is False and {policy.key, located.key} & set(HUMAN_REVIEW_MANDATORY):
         raise ValidationFailed(
             f"The {policy.key} policy requires a person's decision before any rejection (GDPR art. 22): leave "
             "human_review_before_rejection empty or true for this job.", code="human_review_mandatory")
