@@ -88,3 +88,26 @@ def test_without_the_choice_earlier_results_stay(settings, tenant, client):
     _opt_out(client, tenant, req)
     assert _held(settings, tenant.org_id, iv) == before
     assert _request(settings, req).status == "closed"
+
+
+def test_after_the_opt_out_nothing_scores_the_candidate_again(settings, tenant, client):
+    """Review finding: a content-scoring task queued before the opt-out still scored, and rescoring was accepted."""
+    from hireloop.scoring import service as scoring
+    from tests.factories import api
+
+    iv, _, token = _scored(settings, tenant, "林不再评分")
+    req = _file(settings, token, "alternative_process")
+    _opt_out(client, tenant, req)
+    with unit_of_work(settings) as uow:
+        s = uow.session
+        answers = [a for a in s.scalars(select(Answer).where(Answer.interview_id == iv)) if a.question_index >= 0]
+        s.execute(AnswerContentScore.__table__.delete().where(AnswerContentScore.answer_id.in_([a.id for a in answers])))
+        for a in answers:
+            a.status = "analysed"  # as if its scoring task had been queued before the opt-out
+        uow.commit()
+    with unit_of_work(settings) as uow:
+        assert [scoring.score_answer_on_arrival(uow.session, a.id) for a in answers] == [False] * len(answers)
+        uow.commit()
+    assert _held(settings, tenant.org_id, iv)["answer_content_scores"] == 0
+    r = client.post(f"/api/v1/interviews/{iv}/assessment", headers=api(tenant.api_key))
+    assert r.status_code == 409 and r.json()["error"]["code"] == "opted_out_of_automated_analysis"

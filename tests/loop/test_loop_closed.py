@@ -296,3 +296,25 @@ def test_leavers_without_recorded_applicants_still_compare_and_say_why_no_rules(
     assert client.get("/api/v1/loop/funnel").json()["error"]["code"] == "no_applicants"
     page = client.get("/loop")
     assert page.status_code == 200 and "sync-applicants" in page.text
+
+
+def test_a_candidate_in_the_alternative_process_is_copied_without_scores(settings, tenant):
+    """Review finding: the loop's copy kept the scores and resume match of candidates who opted out of automated
+    analysis, and predictions were made for them."""
+    from hireloop.accounts.actor import system_actor
+    from hireloop.compliance import safeguards
+    from hireloop.db import unit_of_work
+    from hireloop.loop.sync import sync_applicants
+    from hireloop.models import Candidate, LoopApplicant
+
+    with unit_of_work(settings) as uow:
+        cand = uow.session.get(Candidate, tenant.candidate_id)
+        cand.profile = {**(cand.profile or {}), "match_score": 0.8}
+        safeguards.opt_out_of_analysis(uow.session, system_actor(tenant.org_id, "test"), tenant.candidate_id)
+        sync_applicants(uow.session, tenant.org_id)
+        uow.commit()
+    with unit_of_work(settings) as uow:
+        row = uow.session.scalars(select(LoopApplicant).where(
+            LoopApplicant.remote_id == f"app-{tenant.application_id}")).one()
+        assert row.measures == {} and row.interview_score is None and row.resume_match is None
+        assert row.stage  # the funnel still counts them

@@ -240,7 +240,10 @@ def predictions(session: Session, org_id: uuid.UUID, *, job: str | None = None, 
                                "train, or the button on the loop page).", code="no_model")
     model, card = reg.load(PERFORMANCE)
     apps = interviewed(for_job(load_applicants(session, org_id), job))
-    apps = apps[~apps["hired"]].sort_values(["applied_period", "applicant_id"], ascending=[False, True]).head(limit)
+    # only those with an interview score: nothing is predicted from imputed values alone, and candidates in the
+    # alternative process (no automated analysis) carry no score in the loop's copy
+    apps = apps[~apps["hired"] & apps["interview_score"].notna()]
+    apps = apps.sort_values(["applied_period", "applicant_id"], ascending=[False, True]).head(limit)
     X = candidate_features(apps.reset_index(drop=True)).set_axis(apps["applicant_id"].to_list())
     items = []
     if len(X):

@@ -61,8 +61,14 @@ def sync_applicants(session: Session, org_id: uuid.UUID) -> int:
         Employee.org_id == org_id, Employee.application_id.in_(ids), Employee.deleted_at.is_(None))).all())
     existing = {r.remote_id: r for r in session.scalars(
         select(LoopApplicant).where(LoopApplicant.org_id == org_id, LoopApplicant.remote_id.like(f"{PREFIX}%")))}
+    from hireloop.compliance import repository as compliance_repo
+    from hireloop.compliance.safeguards import NO_AUTOMATED_ANALYSIS
+
+    opted_out = {r.candidate_id for r in compliance_repo.restrictions(session, org_id, kind=NO_AUTOMATED_ANALYSIS)}
     for app, title, profile in apps:
         a = scored.get(app.id)
+        if app.candidate_id in opted_out:  # the alternative process: only the stage is copied, no score or match
+            a, profile = None, {}
         stage = FUNNEL_OF[_furthest(app.stage, history.get(app.id, []))]
         match = (profile or {}).get("match_score")
         values = {"application_id": app.id, "job": title, "applied_period": app.created_at.strftime("%Y-%m"), "stage": stage,

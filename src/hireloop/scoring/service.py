@@ -137,6 +137,8 @@ def score_answer_on_arrival(session: Session, answer_id: uuid.UUID, *, scorer: A
     analysis = iv_repo.analysis_for(session, answer.org_id, answer.id)
     if iv is None or analysis is None or answer.question_index >= len(iv.questions):
         return False
+    if safeguards.opted_out(session, iv.org_id, iv.candidate_id):  # queued before the opt-out: nothing is scored
+        return False
     q = iv.questions[answer.question_index]
     job = jobs_repo.get(session, iv.org_id, iv.job_id)
     competency = next((c for c in (job.competencies if job else []) if c.key == q.get("competency_key")), None)
@@ -162,12 +164,12 @@ def score_interview(session: Session, interview_id: uuid.UUID, *, scorer: Answer
     iv = iv_repo.get_unscoped(session, interview_id)
     if iv is None or (actor is not None and iv.org_id != actor.org_id):
         raise InterviewNotFound("No such interview in your organization.")
+    if safeguards.opted_out(session, iv.org_id, iv.candidate_id):  # also before handing back an earlier score
+        raise safeguards.OptedOutOfAnalysis("This candidate chose an alternative process without automated analysis; "
+                                            "a person assesses them, so the interview is not scored.")
     existing = repo.assessment_for_interview(session, iv.org_id, iv.id)
     if existing is not None and not rescore:
         return existing
-    if safeguards.opted_out(session, iv.org_id, iv.candidate_id):
-        raise safeguards.OptedOutOfAnalysis("This candidate chose an alternative process without automated analysis; "
-                                            "a person assesses them, so the interview is not scored.")
     actor = actor or system_actor(iv.org_id, "scoring")
     job = jobs_repo.get(session, iv.org_id, iv.job_id)
     cand = session.get(Candidate, iv.candidate_id)
