@@ -295,3 +295,18 @@ def test_the_candidates_report_pdf_view_is_audited(settings, tenant, client):
     events = _actions(settings, tenant.org_id, "report.viewed_by_candidate")
     assert len(events) == before + 1
     assert events[-1].entity_id == str(iv) and events[-1].details == {"format": "pdf"}
+
+
+def test_rejecting_from_the_board_is_the_decision_the_hold_waited_for(settings, tenant, client):
+    """Review finding: a person's rejection from the board left the hold and the request open."""
+    _, app_id, token = _scored(settings, tenant, "林看板")
+    req = _file(settings, token, "human_review", "Please have a person look")
+    csrf = login(client, tenant.emails["recruiter"])
+    client.post(f"/requests/{req}/action", data={"csrf_token": csrf, "action": "start_review"}, follow_redirects=False)
+    r = client.post(f"/applications/{app_id}/move", data={"csrf_token": csrf, "to_stage": "rejected",
+                                                          "reason": "看过面试后决定"}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    assert _request(settings, req).status == "closed"
+    with unit_of_work(settings) as uow:
+        [hold] = uow.session.scalars(select(ProcessingRestriction).where(ProcessingRestriction.application_id == app_id))
+        assert hold.resolved_at is not None and hold.outcome == "reject"

@@ -91,6 +91,11 @@ def move(session: Session, actor: Actor, application_id: uuid.UUID, *, to_stage:
                  details={"from": src.value, "to": to_stage.value, **({"decided_by": decider} if decider else {})})
     if to_stage == Stage.HIRED:
         employee_from_hire(session, actor, app)
+    if actor.kind == "user" and to_stage not in (Stage.WITHDRAWN,):
+        # a person moving a held application on (from the board as from the review page) is the decision the
+        # human review waited for; it ends the hold and closes the request behind it
+        safeguards.human_decided(session, actor, org_id=app.org_id, application_id=app.id,
+                                 outcome="reject" if to_stage == Stage.REJECTED else "advance")
     events.application_stage_changed(session, org_id=app.org_id, application_id=app.id, candidate_id=app.candidate_id,
                                      job_id=app.job_id, from_stage=src.value, to_stage=to_stage.value)
     return app
