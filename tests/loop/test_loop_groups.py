@@ -152,3 +152,8 @@ def test_group_data_of_own_applicants_is_recorded_apart_and_audited(settings, te
         ev = uow.session.scalars(select(AuditEvent).where(AuditEvent.org_id == tenant.org_id,
                                                           AuditEvent.action == "loop.group_data_stored")).all()
     assert len(ev) == 3 and "non_local" not in str([e.details for e in ev])
+    # a value a spreadsheet would run as a formula is exported as text
+    client.post("/api/v1/loop/group-data", json={"items": [{"applicant": ids[0], "groups": {"hukou": "=1+1"}}]},
+                headers={"X-CSRF-Token": csrf})
+    text = client.get("/api/v1/loop/bias-audit", params={"kind": "selection", "format": "csv"}).text
+    assert "'=1+1" in text and ",=1+1" not in text

@@ -19,6 +19,7 @@ from hireloop.api.deps import UoW, requires
 from hireloop.compliance import audit
 from hireloop.errors import ValidationFailed
 from hireloop.loop import analytics as an
+from hireloop.ml.report import safe_rows
 from hireloop.loop import applicants as ap
 from hireloop.loop import decisions, groups
 from hireloop.loop import service as svc
@@ -72,7 +73,7 @@ def csv_response(records: list[dict[str, Any]], name: str) -> Response:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=cols)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_rows(rows))
     return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 

@@ -20,6 +20,7 @@ import pandas as pd
 from scipy import stats
 
 from hireloop.errors import ValidationFailed
+from hireloop.ml.report import safe_rows
 
 UNKNOWN_VALUES = frozenset({"", "unknown", "unk", "n/a", "na", "none", "prefer_not_to_say", "未知"})
 SEPARATOR = " × "
@@ -85,7 +86,7 @@ class BiasAudit:
         recs = self.to_records()
         writer = csv.DictWriter(buf, fieldnames=list(recs[0]) if recs else ["outcome"])
         writer.writeheader()
-        writer.writerows(recs)
+        writer.writerows(safe_rows(recs))
         return buf.getvalue()
 
 

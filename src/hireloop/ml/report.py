@@ -47,6 +47,18 @@ def to_records(items: Iterable[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with ' (CSV
+    injection: group values and names come from uploads)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def safe_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: safe_cell(v) for k, v in r.items()} for r in rows]
+
+
 def to_csv(items: Iterable[Any]) -> str:
     """CSV text of to_records(items); columns are the union of all rows' keys, in first-seen order."""
     rows = to_records(items)
@@ -56,5 +68,5 @@ def to_csv(items: Iterable[Any]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(fields))
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_rows(rows))
     return buf.getvalue()
