@@ -310,3 +310,19 @@ def test_rejecting_from_the_board_is_the_decision_the_hold_waited_for(settings, 
     with unit_of_work(settings) as uow:
         [hold] = uow.session.scalars(select(ProcessingRestriction).where(ProcessingRestriction.application_id == app_id))
         assert hold.resolved_at is not None and hold.outcome == "reject"
+
+
+def test_a_second_human_review_request_can_still_be_answered(settings, tenant, client):
+    """Review finding: a second request for an application already held stayed in progress forever."""
+    _, app_id, token = _scored(settings, tenant, "林两次")
+    first = _file(settings, token, "human_review", "Please review")
+    second = _file(settings, token, "human_review", "Please review (again)")
+    csrf = login(client, tenant.emails["recruiter"])
+    for req in (first, second):
+        r = client.post(f"/requests/{req}/action", data={"csrf_token": csrf, "action": "start_review"},
+                        follow_redirects=False)
+        assert r.status_code == 303
+    r = client.post(f"/requests/{second}/action", follow_redirects=False,
+                    data={"csrf_token": csrf, "action": "close", "outcome": "Covered by the review already under way"})
+    assert r.status_code == 303, r.text
+    assert _request(settings, second).status == "closed" and _request(settings, first).status == "in_progress"

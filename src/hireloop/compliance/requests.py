@@ -81,7 +81,9 @@ def listing(session: Session, actor: Actor, *, include_closed: bool = False, now
             held = tuple(h.application_id for h in repo.restrictions(session, actor.org_id, kind=safeguards.HUMAN_REVIEW,
                                                                      candidate_id=req.candidate_id)
                          if h.request_id == req.id and h.application_id is not None)
-            actions = ()  # it closes itself once a person has decided on every held application
+            # it closes itself once a person has decided on every held application; closing it by hand (with what
+            # was done) is left for when nothing is held any more, e.g. the application was withdrawn
+            actions = () if held else ("close",)
         out.append(RequestRow(req, cand, overdue=open_ and req.due_at < now, days_left=(req.due_at - now).days,
                               actions=actions, policy_key=policy_key, held_applications=held))
     return out
@@ -116,10 +118,19 @@ def _open(session: Session, actor: Actor, request_id: uuid.UUID, action: str) ->
     req = get(session, actor, request_id)
     if req.status == "closed":
         raise WrongAction("This request is already closed.")
+    if action == "close" and _review_nothing_to_hold(session, actor, req):
+        return req  # a review under way whose own holds are gone (decided elsewhere, withdrawn): answer it
     if action not in ACTIONS.get(req.kind, ("close",)):
         raise WrongAction(f"A {req.kind} request cannot be handled with '{action}'; "
                           f"use {', '.join(ACTIONS.get(req.kind, ('close',)))}.")
     return req
+
+
+def _review_nothing_to_hold(session: Session, actor: Actor, req: CandidateRequest) -> bool:
+    if req.kind != "human_review" or req.status != "in_progress":
+        return False
+    return not any(h.request_id == req.id for h in repo.restrictions(session, actor.org_id, kind=safeguards.HUMAN_REVIEW,
+                                                                      candidate_id=req.candidate_id))
 
 
 def _handled(session: Session, actor: Actor, req: CandidateRequest, action: str, *, close: bool,
@@ -177,7 +188,7 @@ def _applications(session: Session, actor: Actor, req: CandidateRequest) -> list
         iv = iv_repo.get(session, actor.org_id, req.interview_id)
         if iv is not None and iv.application_id is not None:
             app = candidates_repo.get_application(session, actor.org_id, iv.application_id)
-            return [app] if app is not None else []
+            return [app] if app is not None and app.stage not in (Stage.HIRED, Stage.WITHDRAWN) else []
     apps = session.scalars(candidates_repo.applications_query(actor.org_id, candidate_id=req.candidate_id)).all()
     return [a for a in apps if a.stage not in (Stage.HIRED, Stage.WITHDRAWN)]
 
