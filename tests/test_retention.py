@@ -59,3 +59,36 @@ def test_the_purge_is_scheduled_once_per_period(settings):
     with session_factory(settings)() as s:
         rows = s.scalars(select(BackgroundTask).where(BackgroundTask.name == "compliance.retention_purge")).all()
     assert rows and all(r.status == "done" for r in rows)
+
+
+def test_purging_transcripts_also_purges_the_quotes_taken_from_them(settings, tenant):
+    """Review finding: the transcript went, but its sentences stayed quoted in content scores, assessments and
+    the rendered reports."""
+    from datetime import timedelta
+
+    from hireloop.compliance import retention
+    from hireloop.models import Answer, AnswerContentScore, Assessment, Interview, Report, utcnow
+    from tests.test_requests_console import _scored
+
+    iv_id, _, _ = _scored(settings, tenant, "林保留期")
+    with session_factory(settings)() as s:
+        iv = s.get(Interview, iv_id)
+        answer_ids = [a.id for a in s.scalars(select(Answer).where(Answer.interview_id == iv_id))]
+        [assessment] = s.scalars(select(Assessment).where(Assessment.interview_id == iv_id)).all()
+        quotes = [e["sentence"] for c in assessment.competencies for x in c.get("answers", []) for e in x.get("evidence", [])]
+        report_files = [k for r in s.scalars(select(Report).where(Report.interview_id == iv_id)) for k in (r.html_key, r.pdf_key)]
+        later = (iv.completed_at or iv.expires_at) + timedelta(days=3650)
+    assert quotes and report_files
+    with session_factory(settings)() as s:
+        plan = retention.plan(s, now=later)
+        mine = retention.PurgePlan(as_of=later, items=[i for i in plan.items if i.kind == "analysis" and i.org_id == tenant.org_id])
+        _, keys = retention.apply(s, mine)
+        s.commit()
+    retention.remove_files(keys)
+    with session_factory(settings)() as s:
+        assert not s.scalars(select(AnswerContentScore).where(AnswerContentScore.answer_id.in_(answer_ids))).all()
+        [assessment] = s.scalars(select(Assessment).where(Assessment.interview_id == iv_id)).all()
+        assert assessment.composite is not None  # the scores stay
+        assert not any(x.get("evidence") for c in assessment.competencies for x in c.get("answers", []))
+        assert not s.scalars(select(Report).where(Report.interview_id == iv_id)).all()
+    assert not any(get_storage(settings).exists(k) for k in report_files)

@@ -65,6 +65,26 @@ def plan(session: Session, *, now: datetime | None = None) -> PurgePlan:
     return out
 
 
+def _quotes_of(session: Session, analysis: AnswerAnalysis) -> list[str]:
+    """The transcript's words live on in quotes: the answer's content score, the evidence in its interview's
+    assessments, and the rendered reports. They go with it (the scores stay); returns the report files."""
+    from sqlalchemy import delete, select
+
+    from hireloop.models import AnswerContentScore, Assessment, Report
+
+    answer = session.get(Answer, analysis.answer_id)
+    session.execute(delete(AnswerContentScore).where(AnswerContentScore.answer_id == analysis.answer_id))
+    if answer is None:
+        return []
+    for a in session.scalars(select(Assessment).where(Assessment.interview_id == answer.interview_id)):
+        a.competencies = [{**c, "answers": [{k: v for k, v in x.items() if k != "evidence"}
+                                            for x in c.get("answers", [])]} for c in a.competencies or []]
+    reports = list(session.scalars(select(Report).where(Report.interview_id == answer.interview_id)))
+    for r in reports:
+        session.delete(r)
+    return [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+
+
 def apply(session: Session, purge: PurgePlan) -> tuple[dict[str, int], list[str]]:
     """Carry out a plan; returns the counts and the storage keys to delete once the rows are committed."""
     keys: list[str] = []
@@ -78,6 +98,7 @@ def apply(session: Session, purge: PurgePlan) -> tuple[dict[str, int], list[str]
         elif item.kind == "analysis":
             row = session.get(AnswerAnalysis, item.id)
             if row is not None:
+                keys += _quotes_of(session, row)
                 session.delete(row)
         elif item.kind == "candidate" and session.get(Candidate, item.id) is not None:
             report: ErasureReport = erase_candidate(session, system_actor(item.org_id, "retention"), item.id,
