@@ -67,7 +67,7 @@ def test_purging_transcripts_also_purges_the_quotes_taken_from_them(settings, te
     from datetime import timedelta
 
     from hireloop.compliance import retention
-    from hireloop.models import Answer, AnswerContentScore, Assessment, Interview, Report, utcnow
+    from hireloop.models import Answer, AnswerContentScore, Assessment, Interview, Report
     from tests.test_requests_console import _scored
 
     iv_id, _, _ = _scored(settings, tenant, "林保留期")
