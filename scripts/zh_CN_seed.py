@@ -156,6 +156,7 @@ ZH = {
     "Rejections waiting for a person": "待人工决定的拒绝",
     "An automated process proposed to reject these applications; the job's policy requires a person's decision first.": "自动流程建议拒绝这些申请；该职位的合规政策要求先由人工作出决定。",
     "Since": "起始日期", "Proposed by": "提出方", "Decide on the review page": "在评审页面决定",
+    "Shown to those who arrange it": "仅对负责安排的人员显示",
     # What was done about a request, and automated rejections routed to a person
     "by %(name)s": "处理人：%(name)s", "What was done (optional)": "处理结果（可选）", "What was done": "处理结果",
     "The candidate's data was sent to them.": "已将其数据发送给候选人。",

@@ -93,6 +93,9 @@ def test_the_list_shows_open_requests_with_their_policy_due_dates_and_highlights
     assert 'class="overdue"' in late_row and "Overdue" in late_row and late_due in late_row and "林到期" in late_row
     assert "eu" in late_row and "Explanation" in late_row
     assert 'class="overdue"' not in fresh_row and "days left" in fresh_row
+    assert "captions please" not in fresh_row  # an accommodation may concern health: only those who arrange it see it
+    listed = {r["id"]: r for r in client.get("/api/v1/candidate-requests").json()}
+    assert listed[str(fresh)]["details"] == "" and listed[str(late)]["details"] == "How was I scored?"
     assert str(done) not in page.text  # closed requests are not open work
     assert _actions(settings, tenant.org_id, "candidate_requests.viewed")  # names and their words: the view is audited
     assert str(done) in client.get("/requests?show=all").text

@@ -150,5 +150,9 @@ def answer_media(uow: UoW, actor: Reader, answer_id: uuid.UUID,
 @router.get("/candidate-requests", response_model=list[CandidateRequestOut])
 def candidate_requests(uow: UoW, actor: Annotated[Actor, Depends(requires(Perm.CANDIDATES_READ))],
                        status: str | None = "open") -> list[CandidateRequestOut]:
-    """Candidates' open requests (alternative process, accommodation, deletion...) with their due dates."""
-    return [CandidateRequestOut.model_validate(r) for r in repo.requests_for(uow.session, actor.org_id, status=status)]
+    """Candidates' open requests (alternative process, accommodation, deletion...) with their due dates. The text
+    of an accommodation (it may concern health) is given only to those who arrange it (candidates:write)."""
+    out = [CandidateRequestOut.model_validate(r) for r in repo.requests_for(uow.session, actor.org_id, status=status)]
+    if not actor.can(Perm.CANDIDATES_WRITE):
+        out = [o.model_copy(update={"details": ""}) if o.kind == "accommodation" else o for o in out]
+    return out
