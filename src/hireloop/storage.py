@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hireloop.config import Settings, get_settings
-from hireloop.crypto.files import SealedReader, is_sealed_file, seal_stream
+from hireloop.crypto.files import SealedReader, file_key_id, seal_stream
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]{0,299}$")
 
@@ -69,7 +69,7 @@ class LocalStorage:
     def open(self, key: str) -> BinaryIO:
         """The plaintext, readable and seekable; a file stored before encryption was enabled opens as it is."""
         p = self.path(key)
-        if not is_sealed_file(p):
+        if file_key_id(p) is None:
             return p.open("rb")
         return io.BufferedReader(SealedReader(p, key), buffer_size=64 * 1024)  # type: ignore[return-value]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from typing import Annotated
 
 import typer
@@ -97,7 +96,13 @@ def retire(grace: Annotated[int, typer.Option(help="seconds the primary key must
     beside it (`*.retired.json`, which backups from before the rotation need)."""
     import time
 
-    from hireloop.crypto.keys import current_keyring, forget_cached_keys, key_file_path, write_key_file
+    from hireloop.crypto.keys import (
+        current_keyring,
+        forget_cached_keys,
+        key_file_path,
+        write_key_file,
+        write_private_file,
+    )
     from hireloop.crypto.rotate import still_in_use
     from hireloop.db import get_engine
     from hireloop.storage import get_storage
@@ -122,12 +127,7 @@ def retire(grace: Annotated[int, typer.Option(help="seconds the primary key must
     archive = path.with_name(path.stem + ".retired.json")
     kept = json.loads(archive.read_text()) if archive.exists() else {}
     kept.update({k: base64.b64encode(ring.keys[k]).decode() for k in old})
-    fd = os.open(archive.with_name(archive.name + ".new"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        json.dump(kept, fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(archive.with_name(archive.name + ".new"), archive)
+    write_private_file(archive, json.dumps(kept, indent=2))
     write_key_file(path, ring.only_primary())
     forget_cached_keys()
     typer.echo(json.dumps({"retired": old, "archive": str(archive),

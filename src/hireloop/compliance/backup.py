@@ -30,7 +30,7 @@ from sqlalchemy import Date, DateTime, Engine, LargeBinary, Uuid, func, select, 
 
 from hireloop import __version__
 from hireloop.crypto.fields import is_sealed, sealed_key_id
-from hireloop.crypto.files import MAGIC as FILE_MAGIC
+from hireloop.crypto.files import file_key_id
 from hireloop.crypto.keys import unretire
 from hireloop.crypto.raw import is_sealed_column, raw_table
 from hireloop.errors import HireLoopError, ValidationFailed
@@ -177,8 +177,8 @@ def backup(engine: Engine, storage_root: Path, out_path: Path, key: bytes) -> Ba
                 if p.is_file() and "_uploads" not in p.relative_to(root).parts:
                     rel = p.relative_to(root).as_posix()
                     data = p.read_bytes()
-                    if data.startswith(FILE_MAGIC):
-                        key_ids.add(data[len(FILE_MAGIC) + 1 : len(FILE_MAGIC) + 1 + data[len(FILE_MAGIC)]].decode())
+                    if kid := file_key_id(p):
+                        key_ids.add(kid)
                     files[rel] = hashlib.sha256(data).hexdigest()
                     zf.writestr(f"files/{rel}", data)
         manifest = {"format": 1, "hireloop": __version__, "created_at": dt.datetime.now(dt.UTC).isoformat(),

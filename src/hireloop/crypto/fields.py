@@ -84,8 +84,8 @@ class _Sealed(TypeDecorator.Comparator):  # type: ignore[type-arg]
         raise SealedColumnQuery(f"{getattr(op, '__name__', op)} on the sealed column {self.type.purpose}")
 
 
-class EncryptedText(TypeDecorator[str]):
-    """A text column stored sealed; `purpose` (table.column) is bound into every value."""
+class SealedType(TypeDecorator[Any]):
+    """A column stored sealed (as text); `purpose` (table.column) is bound into every value."""
 
     impl = Text
     cache_ok = True
@@ -94,6 +94,10 @@ class EncryptedText(TypeDecorator[str]):
     def __init__(self, purpose: str) -> None:
         super().__init__()
         self.purpose = purpose
+
+
+class EncryptedText(SealedType):
+    """A text column stored sealed."""
 
     def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
         return None if value is None else encrypt_text(str(value), self.purpose)
@@ -102,16 +106,8 @@ class EncryptedText(TypeDecorator[str]):
         return None if value is None else decrypt_text(value, self.purpose)
 
 
-class EncryptedJSON(TypeDecorator[Any]):
+class EncryptedJSON(SealedType):
     """A JSON document stored sealed (as text: the database cannot look inside it, by design)."""
-
-    impl = Text
-    cache_ok = True
-    comparator_factory = _Sealed
-
-    def __init__(self, purpose: str) -> None:
-        super().__init__()
-        self.purpose = purpose
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         if value is None:

@@ -86,11 +86,6 @@ def file_key_id(path: Path) -> str | None:
         return fh.read(head[-1]).decode()
 
 
-def is_sealed_file(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(len(MAGIC)) == MAGIC
-
-
 class SealedReader(io.RawIOBase):
     """A read-only, seekable view of the plaintext of a sealed file."""
 

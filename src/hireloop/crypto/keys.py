@@ -141,16 +141,20 @@ def parse_env(data_keys: str, index_key: str | None) -> KeyRing:
 
 
 def write_key_file(path: Path, ring: KeyRing, *, create_only: bool = False) -> bool:
-    """Write atomically with mode 0600: the old file is replaced only once the new one is complete and on disk.
+    """Write the key ring; with create_only, an existing file is left as it is and False is returned (two
+    processes starting at once on a new install must end up with one key file, not each its own)."""
+    return write_private_file(path, ring.to_json(), create_only=create_only)
 
-    With create_only, an existing file is left as it is and False is returned (two processes starting at once
-    on a new install must end up with one key file, not each its own)."""
+
+def write_private_file(path: Path, text: str, *, create_only: bool = False) -> bool:
+    """Write atomically with mode 0600: the old file is replaced only once the new one is complete and on disk;
+    with create_only, an existing file is kept and False is returned."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mode 0600, a unique name
     tmp = Path(name)
     try:
         with os.fdopen(fd, "w") as fh:
-            fh.write(ring.to_json())
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         if create_only:
@@ -172,7 +176,7 @@ def write_key_file(path: Path, ring: KeyRing, *, create_only: bool = False) -> b
 
 def _sealed_files_exist(storage_root: Path) -> bool:
     """Whether any stored file is sealed (stops at the first one found)."""
-    from hireloop.crypto.files import MAGIC
+    from hireloop.crypto.files import file_key_id
 
     stack = [Path(storage_root) / "org"]
     while stack:
@@ -183,10 +187,8 @@ def _sealed_files_exist(storage_root: Path) -> bool:
         for e in entries:
             if e.is_dir(follow_symlinks=False):
                 stack.append(Path(e.path))
-            elif e.is_file(follow_symlinks=False):
-                with open(e.path, "rb") as fh:
-                    if fh.read(len(MAGIC)) == MAGIC:
-                        return True
+            elif e.is_file(follow_symlinks=False) and file_key_id(Path(e.path)) is not None:
+                return True
     return False
 
 
@@ -202,7 +204,7 @@ def current_keyring(settings: Settings | None = None) -> KeyRing:
         ring, mtime, checked = hit
         if env or now - checked < RECHECK_SECONDS:
             return ring
-        if _stamp(path) == mtime:
+        if (file_stamp(path) or (-1,)) == mtime:
             _cache[cache_key] = (ring, mtime, now)
             return ring
     with _lock:
@@ -223,17 +225,17 @@ def current_keyring(settings: Settings | None = None) -> KeyRing:
                 log.warning("created a new data key file; back it up apart from the database and storage",
                             extra={"key_file": str(path)})
             ring = parse_key_file(path)  # ours, or the one another process created a moment before
-        _cache[cache_key] = (ring, (0,) if env else _stamp(path), now)
+        _cache[cache_key] = (ring, (0,) if env else (file_stamp(path) or (-1,)), now)
         return ring
 
 
-def _stamp(path: Path) -> tuple[int, ...]:
-    """What identifies a version of the key file: inode, modification time and size."""
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What identifies a version of a file: inode, modification time and size (None when it is not there)."""
     try:
         st = path.stat()
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
     except OSError:
-        return (-1,)
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def ring_with(kid: str) -> KeyRing:

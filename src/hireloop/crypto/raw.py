@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import Column, MetaData, Table, Text
 
-from hireloop.crypto.fields import EncryptedJSON, EncryptedText
+from hireloop.crypto.fields import SealedType
 
 _raw = MetaData()
 
 
 def is_sealed_column(col: Column) -> bool:  # type: ignore[type-arg]
-    return isinstance(col.type, EncryptedText | EncryptedJSON)
+    return isinstance(col.type, SealedType)
 
 
 def sealed_columns(metadata: MetaData) -> list[tuple[Table, Column]]:  # type: ignore[type-arg]

@@ -20,7 +20,7 @@ from hireloop.config import get_settings
 from hireloop.crypto import parts
 from hireloop.crypto.fields import decrypt_text, encrypt_text, is_sealed, sealed_key_id
 from hireloop.crypto.files import SealedReader, file_key_id, seal_stream
-from hireloop.crypto.keys import RECHECK_SECONDS, KeyRing
+from hireloop.crypto.keys import RECHECK_SECONDS, KeyRing, file_stamp
 from hireloop.crypto.raw import raw_table, sealed_columns
 from hireloop.models import Base
 from hireloop.storage import LocalStorage
@@ -51,14 +51,6 @@ class KeyUsage:
 
 def _file_key_id(path: Path) -> str:
     return file_key_id(path) or "plain"
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def usage(engine: Engine, storage: LocalStorage) -> KeyUsage:
@@ -104,7 +96,7 @@ def _reseal_values(engine: Engine, ring: KeyRing, out: KeyUsage) -> None:
 def _reseal_file(storage: LocalStorage, key: str, ring: KeyRing) -> bool | None:
     """True when resealed, None when nothing to do, False when the file changed or went meanwhile."""
     path = storage.path(key)
-    before = _stamp(path)
+    before = file_stamp(path)
     if before is None or _file_key_id(path) == ring.primary:
         return None
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -115,7 +107,7 @@ def _reseal_file(storage: LocalStorage, key: str, ring: KeyRing) -> bool | None:
             seal_stream(src, dst, key, ring)
             dst.flush()
             os.fsync(dst.fileno())
-        if _stamp(path) != before:  # erased or rewritten while we read it: theirs stands
+        if file_stamp(path) != before:  # erased or rewritten while we read it: theirs stands
             return False
         os.replace(tmp, path)
         return True
