@@ -65,7 +65,7 @@ def _interviews(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID, re
     report.files += [a.storage_key for a in answers if a.storage_key]
     # The rendered HR and feedback reports name the candidate and quote their answers.
     reports = repo.reports_of(session, org_id, iv_ids)
-    report.files += [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+    report.files += repo.report_files(reports)
     if reports:
         report.count("reports", session.execute(delete(Report).where(Report.id.in_([r.id for r in reports]))).rowcount)
     ans_ids = [a.id for a in answers]

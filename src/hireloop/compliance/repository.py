@@ -125,6 +125,16 @@ def analyses_of(session: Session, answer_ids: list[uuid.UUID]) -> list[AnswerAna
     return list(session.scalars(select(AnswerAnalysis).where(AnswerAnalysis.answer_id.in_(answer_ids))))
 
 
+def report_files(reports: list[Report]) -> list[str]:
+    """The storage keys of rendered reports (HTML and PDF): they name the candidate and quote their answers."""
+    return [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+
+
+def assessments_of_interview(session: Session, org_id: uuid.UUID, interview_id: uuid.UUID) -> list[Assessment]:
+    return list(session.scalars(select(Assessment).where(Assessment.org_id == org_id,
+                                                         Assessment.interview_id == interview_id)))
+
+
 def reports_of(session: Session, org_id: uuid.UUID, interview_ids: list[uuid.UUID]) -> list[Report]:
     if not interview_ids:
         return []

@@ -68,21 +68,21 @@ def plan(session: Session, *, now: datetime | None = None) -> PurgePlan:
 def _quotes_of(session: Session, analysis: AnswerAnalysis) -> list[str]:
     """The transcript's words live on in quotes: the answer's content score, the evidence in its interview's
     assessments, and the rendered reports. They go with it (the scores stay); returns the report files."""
-    from sqlalchemy import delete, select
+    from sqlalchemy import delete
 
-    from hireloop.models import AnswerContentScore, Assessment, Report
+    from hireloop.models import AnswerContentScore
 
     answer = session.get(Answer, analysis.answer_id)
     session.execute(delete(AnswerContentScore).where(AnswerContentScore.answer_id == analysis.answer_id))
     if answer is None:
         return []
-    for a in session.scalars(select(Assessment).where(Assessment.interview_id == answer.interview_id)):
+    for a in repo.assessments_of_interview(session, answer.org_id, answer.interview_id):
         a.competencies = [{**c, "answers": [{k: v for k, v in x.items() if k != "evidence"}
                                             for x in c.get("answers", [])]} for c in a.competencies or []]
-    reports = list(session.scalars(select(Report).where(Report.interview_id == answer.interview_id)))
+    reports = repo.reports_of(session, answer.org_id, [answer.interview_id])
     for r in reports:
         session.delete(r)
-    return [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+    return repo.report_files(reports)
 
 
 def apply(session: Session, purge: PurgePlan) -> tuple[dict[str, int], list[str]]:

@@ -49,6 +49,13 @@ def opted_out(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> b
     return bool(repo.restrictions(session, org_id, kind=NO_AUTOMATED_ANALYSIS, candidate_id=candidate_id))
 
 
+def refuse_scoring_if_opted_out(session: Session, org_id: uuid.UUID, candidate_id: uuid.UUID) -> None:
+    """Scoring a candidate in the alternative process is refused (409), whoever asks."""
+    if opted_out(session, org_id, candidate_id):
+        raise OptedOutOfAnalysis("This candidate chose an alternative process without automated analysis; a person "
+                                 "assesses them, so the interview is not scored.")
+
+
 def opt_out_of_analysis(session: Session, actor: Actor, candidate_id: uuid.UUID, *,
                         request: CandidateRequest | None = None) -> ProcessingRestriction:
     """Record that this candidate is assessed without automated analysis from now on (idempotent)."""
@@ -159,7 +166,7 @@ def delete_automated_results(session: Session, actor: Actor, candidate_id: uuid.
     answers = repo.answers_of(session, actor.org_id, iv_ids)
     ans_ids = [a.id for a in answers]
     reports = repo.reports_of(session, actor.org_id, iv_ids)
-    out.files = [k for r in reports for k in (r.html_key, r.pdf_key) if k]
+    out.files = repo.report_files(reports)
 
     def count(table: str, stmt: Any) -> None:
         out.rows[table] = int(session.execute(stmt).rowcount or 0)

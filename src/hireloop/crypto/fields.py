@@ -99,6 +99,8 @@ class SealedType(TypeDecorator[Any]):
 class EncryptedText(SealedType):
     """A text column stored sealed."""
 
+    cache_ok = True  # SQLAlchemy reads it from each class itself
+
     def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
         return None if value is None else encrypt_text(str(value), self.purpose)
 
@@ -108,6 +110,8 @@ class EncryptedText(SealedType):
 
 class EncryptedJSON(SealedType):
     """A JSON document stored sealed (as text: the database cannot look inside it, by design)."""
+
+    cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         if value is None:

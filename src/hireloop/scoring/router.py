@@ -105,9 +105,7 @@ def rescore(uow: UoW, actor: Decider, interview_id: uuid.UUID) -> dict[str, str]
         raise Conflict("Only a completed interview can be scored.", code="interview_not_completed")
     from hireloop.compliance import safeguards
 
-    if safeguards.opted_out(uow.session, actor.org_id, iv.candidate_id):
-        raise safeguards.OptedOutOfAnalysis("This candidate chose an alternative process without automated analysis; "
-                                            "a person assesses them, so the interview is not scored.")
+    safeguards.refuse_scoring_if_opted_out(uow.session, actor.org_id, iv.candidate_id)
     task = enqueue(uow.session, "scoring.score_interview", org_id=actor.org_id, interview_id=str(iv.id), rescore=True)
     uow.commit()
     return {"task_id": str(task.id)}

@@ -164,9 +164,7 @@ def score_interview(session: Session, interview_id: uuid.UUID, *, scorer: Answer
     iv = iv_repo.get_unscoped(session, interview_id)
     if iv is None or (actor is not None and iv.org_id != actor.org_id):
         raise InterviewNotFound("No such interview in your organization.")
-    if safeguards.opted_out(session, iv.org_id, iv.candidate_id):  # also before handing back an earlier score
-        raise safeguards.OptedOutOfAnalysis("This candidate chose an alternative process without automated analysis; "
-                                            "a person assesses them, so the interview is not scored.")
+    safeguards.refuse_scoring_if_opted_out(session, iv.org_id, iv.candidate_id)  # also before an earlier score
     existing = repo.assessment_for_interview(session, iv.org_id, iv.id)
     if existing is not None and not rescore:
         return existing
