@@ -81,6 +81,16 @@ def _refuse_group_features(session: Session, org_id: uuid.UUID, trained: Trained
     assert_no_group_features(trained.features, configured(session, org_id))
 
 
+def _checked_and_saved(session: Session, org_id: uuid.UUID, trained: TrainedModel, *, save: bool,
+                       notes: str) -> dict[str, Any]:
+    """Refuse a model that learned from group data, then keep it as a new registry version; its summary."""
+    _refuse_group_features(session, org_id, trained)
+    summary = trained.summary()
+    if save:
+        summary["registry_version"] = trained.save(registry(org_id), notes=notes).version
+    return summary
+
+
 def train_performance(session: Session, org_id: uuid.UUID, *, save: bool = True) -> tuple[TrainedModel, dict[str, Any]]:
     """Fit the 6-month performance model on the organization's hires, validated on the latest hires (time split)."""
     from hireloop.loop.analytics import load_frames
@@ -92,12 +102,8 @@ def train_performance(session: Session, org_id: uuid.UUID, *, save: bool = True)
         raise ValidationFailed(f"{n} hires have six months of results; at least {MIN_EMPLOYEES} are needed to learn "
                                "what predicts performance.", code="too_little_data")
     model = ml_training.train_performance(h)
-    _refuse_group_features(session, org_id, model)
-    summary = model.summary()
-    if save:
-        card = model.save(registry(org_id), notes="trained on the organization's hires and their first six months")
-        summary["registry_version"] = card.version
-    return model, summary
+    return model, _checked_and_saved(session, org_id, model, save=save,
+                                     notes="trained on the organization's hires and their first six months")
 
 
 def train_attrition_risk(session: Session, org_id: uuid.UUID, *, save: bool = True) -> tuple[TrainedModel, dict[str, Any]]:
@@ -112,12 +118,8 @@ def train_attrition_risk(session: Session, org_id: uuid.UUID, *, save: bool = Tr
         raise ValidationFailed(f"Only {trained.data.get('leavers_in_horizon')} exits follow a monthly snapshot: at "
                                f"least {MIN_LEAVERS} are needed to learn attrition risk.", code="too_little_data")
     trained = replace(trained, name=ATTRITION_3M)
-    _refuse_group_features(session, org_id, trained)
-    summary = trained.summary()
-    if save:
-        card = trained.save(registry(org_id), notes="trained on monthly snapshots of the organization's employees")
-        summary["registry_version"] = card.version
-    return trained, summary
+    return trained, _checked_and_saved(session, org_id, trained, save=save,
+                                       notes="trained on monthly snapshots of the organization's employees")
 
 
 def train(session: Session, org_id: uuid.UUID, kind: str) -> dict[str, Any]:
