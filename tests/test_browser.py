@@ -47,11 +47,26 @@ def browser():
         b.close()
 
 
-def test_log_in_and_open_a_pipeline_board(server, browser, tenant, tmp_path):
-    page = browser.new_page(locale="zh-CN")
+def watched_page(browser, locale: str = "zh-CN"):  # noqa: ANN001, ANN201
+    """A new page and the list its script errors and CSP violations are collected in (with the page's address)."""
+    page = browser.new_page(locale=locale)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    return page, errors
+
+
+def log_in(page, server_url: str, email: str) -> None:  # noqa: ANN001
+    """Log in through the form and wait for the jobs page."""
+    page.goto(f"{server_url}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server_url}/jobs")
+
+
+def test_log_in_and_open_a_pipeline_board(server, browser, tenant, tmp_path):
+    page, errors = watched_page(browser)
     page.goto(f"{server}/jobs")
     assert "/login" in page.url  # not logged in: sent to the login form
     page.fill("input[name=email]", tenant.emails["recruiter"])
@@ -87,15 +102,8 @@ def test_every_console_page_renders_without_script_errors(server, browser, tenan
     """Open every HTML page of the console (and the portal landing) in Chromium as an administrator."""
     from tests.routes import PUBLIC, all_routes, fill
 
-    page = browser.new_page(locale="zh-CN")
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
-    page.goto(f"{server}/login")
-    page.fill("input[name=email]", tenant.emails["admin"])
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/jobs")
+    page, errors = watched_page(browser)
+    log_in(page, server, tenant.emails["admin"])
     visited = []
     for method, path in all_routes(app):
         if method != "GET" or path.startswith("/api/") or (method, path) in PUBLIC or path.startswith("/lang"):
@@ -116,15 +124,8 @@ def test_loop_dashboard_with_history_renders_its_charts_without_errors(server, b
     with unit_of_work(settings) as uow:
         load_demo_history(uow.session, tenant.org_id)
         uow.commit()
-    page = browser.new_page(locale="zh-CN")
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{server}/login")
-    page.fill("input[name=email]", tenant.emails["analyst"])
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/jobs")
+    page, errors = watched_page(browser)
+    log_in(page, server, tenant.emails["analyst"])
     resp = page.goto(f"{server}/loop")
     assert resp is not None and resp.status == 200
     assert page.locator("svg").count() >= 4 and page.locator("svg rect").count() > 20

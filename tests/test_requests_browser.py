@@ -11,9 +11,8 @@ from hireloop.db import unit_of_work
 from hireloop.interviews import portal
 from hireloop.models import Candidate, CandidateRequest, ProcessingRestriction, utcnow
 from hireloop.scoring import service as scoring
-from tests.factories import PASSWORD
 from tests.scoring_db.builders import FixedScorer, add_interview, make_job
-from tests.test_browser import browser, server  # noqa: F401 - shared fixtures
+from tests.test_browser import browser, log_in, server, watched_page  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
 STRONG = "去年我负责华东区的新品推广。我制定了计划并培训了十名促销员。最后销量提升了30%。"
@@ -32,15 +31,8 @@ def test_an_administrator_handles_requests_from_the_console(server, browser, ten
         s.get(CandidateRequest, ids["deletion"][0]).due_at = utcnow() - timedelta(days=2)
         uow.commit()
 
-    page = browser.new_page(locale="zh-CN")
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{server}/login")
-    page.fill("input[name=email]", tenant.emails["admin"])
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/jobs")
+    page, errors = watched_page(browser)
+    log_in(page, server, tenant.emails["admin"])
     page.click("nav >> text=候选人申请")
     page.wait_for_url(f"{server}/requests")
     overdue = page.locator("tr.overdue")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,23 +13,14 @@ from hireloop.db import unit_of_work
 from hireloop.interviews import repository as iv_repo
 from hireloop.scoring import service
 from hireloop.storage import get_storage
-from tests.factories import PASSWORD
 from tests.scoring_db.builders import FixedScorer, add_interview, make_job
-from tests.test_browser import browser, server  # noqa: F401 - shared fixtures
+from tests.test_browser import browser, log_in, server, watched_page  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
 MEDIA = Path(__file__).resolve().parent.parent / "data" / "media" / "answer_zh_pauses.webm"
 STRONG = "去年我负责华东区的新品推广。我制定了计划并培训了十名促销员。最后销量提升了30%。"
 WEAK = "我觉得沟通很重要。一般来说我比较擅长。"
 PLAYING = re.compile(r"\bplaying\b")
-
-
-def _login(page, server_url: str, email: str) -> None:
-    page.goto(f"{server_url}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server_url}/jobs")
 
 
 def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, tenant, settings, tmp_path):  # noqa: F811
@@ -42,18 +32,13 @@ def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, te
         for name, answers in [("张三", [STRONG, STRONG]), ("李四", [STRONG, STRONG]), ("王五", [WEAK, WEAK])]:
             iv, app, _ = add_interview(s, tenant.org_id, job_id, name, answers)
             for a in iv_repo.answers(s, tenant.org_id, iv):
-                dest = get_storage().path(a.storage_key)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(MEDIA, dest)  # a real recording, so the player can seek
+                get_storage().put_bytes(a.storage_key, MEDIA.read_bytes())  # a real recording, sealed like any
             service.score_interview(s, iv, scorer=scorer)
             apps[name] = app
         uow.commit()
 
-    page = browser.new_page(locale="zh-CN")
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    _login(page, server, tenant.emails["recruiter"])
+    page, errors = watched_page(browser)
+    log_in(page, server, tenant.emails["recruiter"])
     page.goto(f"{server}/jobs/{job_id}/review")
     rows = page.locator("table.ranked tbody tr")
     assert rows.count() == 3
@@ -102,7 +87,7 @@ def test_reviewer_ranks_compares_and_overrides_with_a_reason(server, browser, te
 
     # The administrator finds the override in the audit log.
     admin = browser.new_page(locale="zh-CN")
-    _login(admin, server, tenant.emails["admin"])
+    log_in(admin, server, tenant.emails["admin"])
     admin.goto(f"{server}/api/v1/audit-events?action=assessment.recommendation_overridden")
     events = json.loads(admin.locator("body").inner_text())
     assert len(events) == 1
