@@ -72,6 +72,8 @@ def test_exact_match_search_goes_through_keyed_hashes(client, settings, tenant):
     assert found(body["phone"].replace("+86 ", "").replace(" ", "-"))  # phones ignore formatting and +86
     assert not found(body["full_name"].split()[0])  # a part of a name is not an exact match
     assert not found("someone.else@x.example")
+    blank = client.get("/api/v1/candidates", params={"q": "   "}, headers=h).json()["items"]  # as no search at all,
+    assert blank == client.get("/api/v1/candidates", headers=h).json()["items"]  # not "hash IS NULL"
 
 
 def test_a_sealed_value_does_not_open_in_another_column_or_after_a_change(settings):

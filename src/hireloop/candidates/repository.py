@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, false, or_, select
 from sqlalchemy.orm import Session
 
 from hireloop.crypto import blind_index
@@ -21,7 +21,7 @@ def candidates_query(org_id: uuid.UUID, *, q: str | None = None, include_deleted
     stmt = select(Candidate).where(Candidate.org_id == org_id)
     if not include_deleted:
         stmt = stmt.where(Candidate.deleted_at.is_(None))
-    if q:
+    if q and q.strip():
         stmt = stmt.where(exact_match(q))
     return stmt
 
@@ -29,10 +29,10 @@ def candidates_query(org_id: uuid.UUID, *, q: str | None = None, include_deleted
 def exact_match(q: str) -> ColumnElement[bool]:
     """Names and contacts are sealed at rest, so search is exact (case, width and spacing aside) on the full
     name, the email or the phone number, through their keyed hashes."""
-    conds = [Candidate.name_hash == blind_index(q, "name"), Candidate.email_hash == blind_index(q, "email")]
-    if phone := blind_index(q, "phone"):
-        conds.append(Candidate.phone_hash == phone)
-    return or_(*conds)
+    hashes = ((Candidate.name_hash, blind_index(q, "name")), (Candidate.email_hash, blind_index(q, "email")),
+              (Candidate.phone_hash, blind_index(q, "phone")))
+    # a query with nothing to match (blank, or no digits for a phone) must not become "hash IS NULL"
+    return or_(false(), *(col == h for col, h in hashes if h))
 
 
 def find_duplicate(session: Session, org_id: uuid.UUID, *, email: str | None, phone: str | None) -> Candidate | None:
