@@ -37,8 +37,8 @@ def exact_match(q: str) -> ColumnElement[bool]:
 
 def find_duplicate(session: Session, org_id: uuid.UUID, *, email: str | None, phone: str | None) -> Candidate | None:
     conds = []
-    if email:
-        conds.append(Candidate.email_hash == blind_index(email, "email"))
+    if email and (em := blind_index(email, "email")):
+        conds.append(Candidate.email_hash == em)
     if phone and (ph := blind_index(phone, "phone")):
         conds.append(Candidate.phone_hash == ph)
     if not conds:

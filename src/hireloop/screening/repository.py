@@ -22,8 +22,8 @@ def imports_for_job(session: Session, org_id: uuid.UUID, job_id: uuid.UUID) -> l
 
 def candidate_by_contacts(session: Session, org_id: uuid.UUID, emails: list[str], phones: list[str]) -> Candidate | None:
     conds = []
-    if emails:
-        conds.append(Candidate.email_hash.in_([blind_index(e, "email") for e in emails]))
+    if hashed_emails := [h for h in (blind_index(e, "email") for e in emails) if h]:
+        conds.append(Candidate.email_hash.in_(hashed_emails))
     if hashed := [h for h in (blind_index(p, "phone") for p in phones) if h]:
         conds.append(Candidate.phone_hash.in_(hashed))
     if not conds:
