@@ -73,10 +73,6 @@ class LocalStorage:
             return p.open("rb")
         return io.BufferedReader(SealedReader(p, key), buffer_size=64 * 1024)  # type: ignore[return-value]
 
-    def reader(self, key: str) -> SealedReader:
-        """The sealed file's random-access reader (for range requests); see `open` for plain use."""
-        return SealedReader(self.path(key), key)
-
     def read_bytes(self, key: str) -> bytes:
         with self.open(key) as fh:
             return fh.read()

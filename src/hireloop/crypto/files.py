@@ -98,7 +98,6 @@ class SealedReader(io.RawIOBase):
                 raise SealedFileBroken(f"Stored file {storage_key} is not a sealed file.")
             kid = self._fh.read(head[-1]).decode()
             salt = self._fh.read(SALT)
-            self.key_id = kid
             self._header = len(MAGIC) + 1 + head[-1] + SALT
             self._aes = _file_cipher(ring or ring_with(kid), kid, salt, storage_key)
             self._storage_key = storage_key
