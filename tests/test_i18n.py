@@ -7,7 +7,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from hireloop.i18n import LOCALES_DIR
+from hireloop.i18n import catalog_files, read_catalog
 from tests.factories import login
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "hireloop"
@@ -24,13 +24,27 @@ def _extracted() -> set[str]:
 
 
 def test_every_console_string_has_a_chinese_translation():
-    with (LOCALES_DIR / "zh_CN" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
-        catalog = read_po(fh, locale="zh_CN")
+    catalog = read_catalog("zh_CN")
     translated = {m.id for m in catalog if m.id and m.string}
     ids = _extracted()
     assert len(ids) > 50
     missing = sorted(ids - translated)
     assert not missing, f"translate these in locales/zh_CN (make messages): {missing}"
+
+
+def test_catalog_files_agree_on_shared_strings():
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for po in catalog_files("zh_CN"):
+        with po.open("rb") as fh:
+            for m in read_po(fh, locale="zh_CN"):
+                if not m.id or not m.string:
+                    continue
+                key = m.id if isinstance(m.id, str) else m.id[0]
+                if key in seen and seen[key][1] != m.string:
+                    clashes.append((key, seen[key][0], po.name))
+                seen.setdefault(key, (po.name, m.string))
+    assert not clashes, f"one string, two translations: {clashes}"
 
 
 def test_language_switch(client, tenant):
